@@ -1,0 +1,150 @@
+"""What the domain needs from the outside world. Adapters implement these; tests use real ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.domain.models import (
+    Event,
+    EventKind,
+    Language,
+    OutboxMessage,
+    Passage,
+    Ticket,
+    TicketMessage,
+)
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """Timezone-aware UTC now."""
+        ...
+
+
+class Retriever(Protocol):
+    def search(self, question: str, k: int = 5) -> list[Passage]: ...
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """An officer's reply the guardrail held back, waiting for an edit or an override with reason."""
+
+    id: int
+    ticket_id: int
+    officer_id: int
+    officer_name: str
+    text: str
+    explanation: str
+    created_at: datetime
+    notice_message_id: int | None = None  # the "held back" notice in the staff chat
+    status: str = "held"  # held | overridden | discarded
+
+
+class TicketRepository(Protocol):
+    async def create_ticket(self, ticket: Ticket) -> Ticket:
+        """Store a new ticket; returns it with ``id`` assigned (ids are increasing)."""
+        ...
+
+    async def get_ticket(self, ticket_id: int) -> Ticket | None: ...
+
+    async def find_by_staff_message(self, message_id: int) -> Ticket | None:
+        """The ticket whose card (or a relayed citizen message) is this staff-chat message."""
+        ...
+
+    async def link_staff_message(self, ticket_id: int, message_id: int) -> None:
+        """Remember that a staff-chat message belongs to a ticket (card, forwarded citizen text)."""
+        ...
+
+    async def open_ticket_for_citizen(self, citizen_chat_id: int) -> Ticket | None: ...
+
+    async def tickets_for_citizen(self, citizen_chat_id: int, limit: int = 10) -> list[Ticket]:
+        """Newest first."""
+        ...
+
+    async def open_tickets(self) -> list[Ticket]: ...
+
+    async def claim(self, ticket_id: int, officer_id: int, officer_name: str, at: datetime) -> bool:
+        """Atomic: True for exactly one caller when the ticket is OPEN; False otherwise."""
+        ...
+
+    async def save_ticket(self, ticket: Ticket) -> None:
+        """Persist every mutable field of an existing ticket."""
+        ...
+
+    async def add_message(self, message: TicketMessage) -> TicketMessage: ...
+
+    async def messages(self, ticket_id: int) -> list[TicketMessage]: ...
+
+    async def hold_reply(self, reply: HeldReply) -> HeldReply: ...
+
+    async def get_held_reply(self, held_id: int) -> HeldReply | None: ...
+
+    async def find_held_by_notice(self, notice_message_id: int) -> HeldReply | None: ...
+
+    async def save_held_reply(self, reply: HeldReply) -> None: ...
+
+
+class EventLog(Protocol):
+    async def append(self, event: Event) -> Event:
+        """Append-only: events are never updated or deleted."""
+        ...
+
+    async def events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        kinds: Sequence[EventKind] | None = None,
+        ticket_id: int | None = None,
+    ) -> list[Event]: ...
+
+
+class Outbox(Protocol):
+    async def enqueue(self, message: OutboxMessage) -> OutboxMessage:
+        """Idempotent on ``dedupe_key``: a second enqueue returns the stored message."""
+        ...
+
+    async def due(self, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+        """PENDING messages whose ``next_attempt_at`` has come, oldest first."""
+        ...
+
+    async def mark_sent(self, message_id: int, sent_message_id: int | None) -> None: ...
+
+    async def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None: ...
+
+    async def mark_failed(self, message_id: int, error: str) -> None: ...
+
+    async def mark_chat_blocked(self, chat_id: int, error: str) -> list[int]:
+        """Stop every pending message to a chat that blocked the bot; returns their ticket ids."""
+        ...
+
+    async def get(self, message_id: int) -> OutboxMessage | None: ...
+
+
+class Conversations(Protocol):
+    """Per-citizen state that must survive restarts."""
+
+    async def claim_update(self, update_id: int) -> bool:
+        """True the first time an update id is seen; False for a redelivered update."""
+        ...
+
+    async def get_language(self, chat_id: int) -> Language | None: ...
+
+    async def set_language(self, chat_id: int, language: Language) -> None: ...
+
+    async def add_turn(self, chat_id: int, role: str, text: str, at: datetime) -> int:
+        """role: "citizen" or "bot"; returns the turn id."""
+        ...
+
+    async def recent_turns(self, chat_id: int, limit: int = 6) -> list[tuple[str, str]]:
+        """(role, text) oldest first."""
+        ...
+
+
+class Store(TicketRepository, EventLog, Outbox, Conversations, Protocol):
+    """Everything persistent, in one database; implemented for SQLite and PostgreSQL."""
+
+    async def close(self) -> None: ...
