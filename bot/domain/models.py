@@ -74,6 +74,23 @@ class Passage:
     score: float
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A service (or a general-document passage) ranked for a question, with every signal kept
+    so the decision to answer or escalate is made on calibrated scores, not on ranks alone."""
+
+    key: str  # service id, or "doc:<chunk id>"
+    service_id: str | None
+    file: str
+    section: str
+    text: str  # the passage for documents; empty for services
+    score: float  # fused ranking score
+    bm25: float = 0.0  # relative to the best BM25 of this question (0..1)
+    alias: float = 0.0  # idf mass of the matched service name/alias phrase (0 = none)
+    coverage: float = 0.0  # share of the question's content words found in the target (0..1)
+    dense: float = 0.0  # best cosine similarity of the target's chunks (0..1)
+
+
 class QuestionKind(StrEnum):
     FEE = "fee"
     DURATION = "duration"
@@ -206,6 +223,7 @@ class EventKind(StrEnum):
     TICKET_CANCELLED = "ticket_cancelled"
     TICKET_REOPENED = "ticket_reopened"
     TICKET_RATED = "ticket_rated"
+    TICKET_COMMENTED = "ticket_commented"  # the citizen's free-text comment after rating
     SLA_REMINDER = "sla_reminder"
     SLA_BREACH = "sla_breach"
     CITIZEN_BLOCKED_BOT = "citizen_blocked_bot"
@@ -252,6 +270,12 @@ class OutboxMessage:
     reply_to_message_id: int | None = None
     ticket_id: int | None = None
     purpose: str = "message"  # e.g. "ticket_card": after sending, the card's message id is saved
+    # When set and the chat is a forum supergroup, the sender opens a new topic with this title and
+    # sends the message there (the ticket card: one topic per ticket).
+    topic_title: str | None = None
+    # A file to send with ``text`` as its caption (a citizen's photo/document forwarded to staff).
+    attachment_kind: str | None = None  # photo, document, voice, video, audio, sticker
+    attachment_file_id: str | None = None
     status: OutboxStatus = OutboxStatus.PENDING
     attempts: int = 0
     last_error: str | None = None

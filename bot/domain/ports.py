@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from bot.domain.models import (
+    Candidate,
     Event,
     EventKind,
     Language,
     OutboxMessage,
-    Passage,
     Ticket,
     TicketMessage,
 )
@@ -25,7 +26,9 @@ class Clock(Protocol):
 
 
 class Retriever(Protocol):
-    def search(self, question: str, k: int = 5) -> list[Passage]: ...
+    def rank(self, questions: Sequence[str], k: int = 5) -> list[list[Candidate]]:
+        """For each question, the best ``k`` candidates, best first (batched for throughput)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class HeldReply:
     explanation: str
     created_at: datetime
     notice_message_id: int | None = None  # the "held back" notice in the staff chat
-    status: str = "held"  # held | overridden | discarded
+    status: str = "held"  # held | overridden | discarded (also: replaced by a newer reply)
 
 
 class TicketRepository(Protocol):
@@ -49,6 +52,14 @@ class TicketRepository(Protocol):
         ...
 
     async def get_ticket(self, ticket_id: int) -> Ticket | None: ...
+
+    async def lock_ticket(self, ticket_id: int) -> Ticket | None:
+        """``get_ticket`` that also locks the row until the current transaction ends.
+
+        Use inside ``Store.transaction()`` for read-modify-write (PostgreSQL: ``FOR UPDATE``;
+        SQLite transactions are already serialised by ``BEGIN IMMEDIATE``).
+        """
+        ...
 
     async def find_by_staff_message(self, message_id: int) -> Ticket | None:
         """The ticket whose card (or a relayed citizen message) is this staff-chat message."""
@@ -85,6 +96,10 @@ class TicketRepository(Protocol):
     async def find_held_by_notice(self, notice_message_id: int) -> HeldReply | None: ...
 
     async def save_held_reply(self, reply: HeldReply) -> None: ...
+
+    async def held_replies(self, ticket_id: int) -> list[HeldReply]:
+        """Every held reply of a ticket, oldest first."""
+        ...
 
 
 class EventLog(Protocol):
@@ -123,6 +138,14 @@ class Outbox(Protocol):
 
     async def get(self, message_id: int) -> OutboxMessage | None: ...
 
+    async def get_by_key(self, dedupe_key: str) -> OutboxMessage | None: ...
+
+    async def lease(self, message_id: int, now: datetime, until: datetime) -> bool:
+        """Atomically take a due PENDING message for sending: moves ``next_attempt_at`` to
+        ``until`` so no other dispatcher takes it meanwhile (and a crashed one's message comes
+        back after the lease). True for exactly one caller."""
+        ...
+
 
 class Conversations(Protocol):
     """Per-citizen state that must survive restarts."""
@@ -147,4 +170,46 @@ class Conversations(Protocol):
 class Store(TicketRepository, EventLog, Outbox, Conversations, Protocol):
     """Everything persistent, in one database; implemented for SQLite and PostgreSQL."""
 
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """Every store call awaited inside ``async with store.transaction():`` (in the same task)
+        commits together or not at all. Nested use joins the outer transaction. Do not
+        ``asyncio.gather`` store calls inside one transaction: they share one connection."""
+        ...
+
     async def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    """What a delivered message became on the chat platform."""
+
+    message_id: int
+    thread_id: int | None = None  # the forum topic it was sent to (a new one for ``topic_title``)
+
+
+class DeliveryBlocked(Exception):
+    """The recipient blocked the bot or left (Telegram 403): never retry this chat."""
+
+
+class DeliveryRetry(Exception):
+    """A transient failure (5xx, 429, timeout, network): try again later.
+
+    ``after_seconds`` is the server's ``retry_after`` when it gave one (429)."""
+
+    def __init__(self, reason: str, after_seconds: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.after_seconds = after_seconds
+
+
+class DeliveryRejected(Exception):
+    """A permanent failure no retry will fix (Telegram 400: malformed message, chat not found)."""
+
+
+class MessageSender(Protocol):
+    """Delivers one outbox message (the Telegram implementation lives in ``bot.handlers``).
+
+    Raises ``DeliveryBlocked``, ``DeliveryRetry`` or ``DeliveryRejected``; any other exception is
+    logged and retried like ``DeliveryRetry`` (within the same attempt budget)."""
+
+    async def send(self, message: OutboxMessage) -> SentMessage: ...

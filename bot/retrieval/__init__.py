@@ -1,0 +1,1 @@
+"""Chunking, embeddings, the Chroma store, the lexical side, fusion and the incremental indexer."""
