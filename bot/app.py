@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 from bot.config import Settings
 from bot.domain.answering import AnswerEngine, DecisionThresholds
+from bot.domain.desk import ServiceDesk
 from bot.domain.models import KnowledgeBase
+from bot.domain.ports import Clock, Store
+from bot.domain.tickets import TicketDesk
 from bot.errors import ConfigError
 from bot.retrieval.encoder import Encoder, get_encoder
 from bot.retrieval.hybrid import HybridRetriever
@@ -80,3 +85,63 @@ def open_engine(
     thresholds = DecisionThresholds(answer=settings.answer_min_confidence)
     answers = AnswerEngine(knowledge, retriever, checker, thresholds)
     return Engine(knowledge, snapshot, retriever, answers, checker, summary)
+
+
+class SystemClock:
+    """The real clock (UTC, timezone-aware). Tests inject their own."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class Desk:
+    """Everything a running janji needs: the engine, the store and the desk over them."""
+
+    engine: Engine
+    store: Store
+    desk: ServiceDesk
+    tickets: TicketDesk
+
+    async def close(self) -> None:
+        await self.store.close()
+
+
+async def open_desk(
+    settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None
+) -> Desk:
+    """Open the store (migrations applied) and build the ServiceDesk over the served index."""
+    from bot.store.sql import open_store
+
+    engine = engine or await asyncio.to_thread(open_engine, settings)
+    try:
+        store = await open_store(settings.database_url)
+    except Exception as exc:
+        raise ConfigError(f"Tidak dapat membuka basis data {_mask_url(settings.database_url)}: {exc}") from exc
+    clock = clock or SystemClock()
+    knowledge = engine.knowledge
+    complaint_response = knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None
+    tickets = TicketDesk(
+        store=store,
+        clock=clock,
+        checker=engine.checker,
+        services=knowledge.services,
+        complaint_response=complaint_response,
+        staff_chat_id=settings.staff_chat_id,
+        staff_prefix=settings.staff_display_prefix,
+        staff_user_ids=frozenset(settings.staff_user_ids),
+        sla_reminder_fraction=settings.sla_reminder_fraction,
+    )
+    desk = ServiceDesk(knowledge=knowledge, answers=engine.answers, tickets=tickets, store=store,
+                       clock=clock)
+    return Desk(engine, store, desk, tickets)
+
+
+def _mask_url(url: str) -> str:
+    """Never print a database password."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"

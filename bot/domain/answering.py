@@ -135,6 +135,11 @@ class AnswerEngine:
         if conf < self.thresholds.answer:
             return self._escalate(question, EscalationReason.LOW_CONFIDENCE, language, sources, conf)
         kinds = detect_kinds(question)
+        chosen = self._prefer_document(top, candidates, kinds)
+        if chosen is not top:
+            top = chosen
+            rest = [c for c in candidates[:3] if c is not chosen]
+            sources = tuple(self._source(c) for c in [chosen, *rest][:3])
         if top.service_id is not None:
             service = self.knowledge.services[top.service_id]
             text = service_answer(service, kinds, language)
@@ -152,6 +157,26 @@ class AnswerEngine:
             sources=sources, guardrail=verdict, service_id=None, kind=QuestionKind.SUMMARY,
             confidence=conf,
         )
+
+    @staticmethod
+    def _prefer_document(
+        top: Candidate, candidates: list[Candidate], kinds: list[QuestionKind]
+    ) -> Candidate:
+        """A question that names no service and asks where or when ("where is the service
+        mall?") is about the organisation: a general document (the FAQ) answers it better than
+        a service whose body happens to mention the building."""
+        general = {QuestionKind.CHANNELS, QuestionKind.HOURS, QuestionKind.SUMMARY}
+        if top.service_id is None or top.alias > 0 or not set(kinds) <= general:
+            return top
+        documents = [c for c in candidates[:3] if c.service_id is None]
+        if documents and documents[0].coverage >= top.coverage:
+            return documents[0]
+        return top
+
+    def escalation(self, answer: Answer, reason: EscalationReason) -> Answer:
+        """The same question, escalated instead of answered."""
+        return self._escalate(answer.question, reason, answer.language, answer.sources,
+                              answer.confidence, answer.service_id)
 
     def _source(self, candidate: Candidate) -> Source:
         name = None

@@ -169,7 +169,9 @@ SLANG: dict[str, str] = {
     "bayi": "bayi",
     "lahiran": "lahir",
     "ngelamar": "lamar",
-    "nyetir": "kemudi", "mpp": "mpp mal pelayanan publik",
+    "nyetir": "kemudi", "mpp": "mpp mal pelayanan publik", "ket": "keterangan",
+    "keterangn": "keterangan", "srt": "surat", "surat2": "surat", "izinnya": "izin",
+    "ijinnya": "izin", "ijin": "izin",
     "bawa2": "bawa",
     "dibawa": "bawa",
     "bawaan": "bawa",
@@ -399,17 +401,64 @@ EN_TO_ID: dict[str, tuple[str, ...]] = {
     "fingerprint": ("sidik", "jari"), "recording": ("perekaman", "rekam"),
     "adult": ("dewasa",), "age": ("usia", "umur"), "years": ("tahun",), "power": ("kuasa",),
     "attorney": ("kuasa",), "representative": ("kuasa", "wakil"),
+    "someone": ("kuasa", "wakil"), "behalf": ("kuasa", "wakil"), "proxy": ("kuasa",),
+    "stamped": ("legalisir", "cap"), "legalised": ("legalisir",), "legalized": ("legalisir",),
+    "certified": ("legalisir",), "wedding": ("nikah", "pernikahan", "pesta"),
+    "party": ("pesta", "acara", "keramaian"), "concert": ("konser", "keramaian", "acara"),
+    "music": ("musik", "hiburan"), "band": ("musik", "hiburan"), "festival": ("keramaian", "acara"),
+    "gathering": ("keramaian",), "permission": ("izin",), "food": ("makanan", "kuliner", "usaha"),
+    "stall": ("usaha", "warung", "lapak"), "vendor": ("usaha", "pedagang"),
+    "trader": ("pedagang", "usaha"), "proof": ("bukti", "keterangan"), "proving": ("bukti", "keterangan"),
+    "prove": ("bukti",), "income": ("penghasilan",), "salary": ("gaji", "penghasilan"),
+    "welfare": ("sosial", "bantuan"), "subsidy": ("bantuan", "subsidi"), "aid": ("bantuan",),
+    "assistance": ("bantuan",), "hardship": ("tidak", "mampu"), "low": ("rendah", "tidak", "mampu"),
+    "connection": ("sambungan", "pasang"), "tap": ("air", "sambungan"), "pipe": ("pipa", "air"),
+    "meter": ("meter", "meteran"), "annual": ("tahunan",), "yearly": ("tahunan",),
+    "registration": ("pendaftaran", "daftar", "registrasi"), "plate": ("plat", "nomor"),
+    "angkot": ("angkutan", "trayek"), "transport": ("angkutan",), "transportation": ("angkutan",),
+    "minibus": ("angkutan", "mobil"), "taxi": ("angkutan", "taksi"), "operate": ("operasi", "izin"),
+    "graduate": ("lulus", "ijazah"), "transcript": ("transkrip", "ijazah"),
+    "religious": ("agama",), "mosque": ("masjid",), "couple": ("pasangan", "suami", "istri"),
+    "husband": ("suami",), "wife": ("istri",), "spouse": ("suami", "istri"),
 }
 
 ENGLISH_STOPWORDS = frozenset(
-    """
-    am is are was were been being have has had having does did doing will shall should may might
-    must get gets getting got make makes made take takes took put up out off over under again
-    further then once here there when where why how all any both each few more most other some
-    such no nor not only own same so than too very just also exactly really actually still
-    used use using new one two there their them they he she his her its our ours us i me my
-    mine you yours do can could would into onto about above below between through during before
-    after to from in on at by with of for and or but if because as until while a an the this
-    that these those what which who whom whose much many long
-    """.split()
+    ["am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "does", "did", "doing", "will", "shall", "should", "may", "might", "must", "get", "gets", "getting", "got", "make", "makes", "made", "take", "takes", "took", "put", "up", "out", "off", "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "just", "also", "exactly", "really", "actually", "still", "used", "use", "using", "new", "one", "two", "there", "their", "them", "they", "he", "she", "his", "her", "its", "our", "ours", "us", "i", "me", "my", "mine", "you", "yours", "do", "can", "could", "would", "into", "onto", "about", "above", "below", "between", "through", "during", "before", "after", "to", "from", "in", "on", "at", "by", "with", "of", "for", "and", "or", "but", "if", "because", "as", "until", "while", "a", "an", "the", "this", "that", "these", "those", "what", "which", "who", "whom", "whose", "much", "many", "long"]
 )
+
+
+def english_variants(token: str) -> list[str]:
+    """Crude English inflection removal for glossary look-ups: copies -> copy, stamped -> stamp."""
+    variants = [token]
+    if token.endswith("ies") and len(token) > 4:
+        variants.append(token[:-3] + "y")
+    if token.endswith("es") and len(token) > 4:
+        variants.append(token[:-2])
+    if token.endswith("s") and len(token) > 3:
+        variants.append(token[:-1])
+    if token.endswith("ed") and len(token) > 4:
+        variants.extend([token[:-2], token[:-1]])
+    if token.endswith("ing") and len(token) > 5:
+        variants.extend([token[:-3], token[:-3] + "e"])
+    return variants
+
+
+def glossary(token: str) -> tuple[str, ...]:
+    for variant in english_variants(token):
+        if variant in EN_TO_ID:
+            return EN_TO_ID[variant]
+    return ()
+
+
+def colloquial_variants(token: str) -> list[str]:
+    """Jakarta-style affixes to try when a word is unknown: ngurusin -> urus, daftarin -> daftar."""
+    out: list[str] = []
+    base = token
+    for suffix in ("innya", "nya", "in", "an"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 4:
+            out.append(base[: -len(suffix)])
+    for candidate in [token, *out]:
+        for prefix in ("nge", "ng", "ny", "di", "ke"):
+            if candidate.startswith(prefix) and len(candidate) - len(prefix) >= 4:
+                out.append(candidate[len(prefix) :])
+    return out

@@ -35,9 +35,7 @@ class Encoder(Embeddings):
 
     @property
     def dimension(self) -> int:
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         return int(get_dim())
 
     def encode(self, texts: list[str], batch_size: int = 32) -> list[list[float]]:

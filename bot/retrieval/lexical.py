@@ -16,13 +16,21 @@ from rank_bm25 import BM25Okapi
 
 from bot.domain.kinds import KIND_WORDS
 from bot.domain.models import Chunk, KnowledgeBase, Service
-from bot.domain.textnorm import EN_TO_ID, ENGLISH_STOPWORDS, STOPWORDS, raw_tokens
+from bot.domain.textnorm import (
+    ENGLISH_STOPWORDS,
+    STOPWORDS,
+    colloquial_variants,
+    glossary,
+    raw_tokens,
+)
 from bot.retrieval.text import index_tokens, stem
 
 NAME_WEIGHT = 3
 UNIT_PHRASE_FACTOR = 0.5  # naming the agency points at its services, less than naming a service
 SCATTERED_FACTOR = 0.7  # an alias whose words are all there, but not side by side and in order
 UNIT_WORD_MIN_CHARS = 4
+COMMON_WORD_SHARE = 0.5
+RARE_WORD_SHARE = 0.25  # an agency-name word counts as a pointer only when it is this rare
 PARENTHESISED = re.compile(r"\(([^)]{2,40})\)")
 
 
@@ -89,8 +97,14 @@ class LexicalRanker:
         n = max(len(bags), 1)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # Words found in most targets (the city's name, "layanan") tell nothing apart.
+        common = frozenset(t for t, c in df.items() if n >= 4 and c / n >= COMMON_WORD_SHARE)
         self._ignored = (
-            frozenset(stem(w) for w in KIND_WORDS) | KIND_WORDS | ENGLISH_STOPWORDS | STOPWORDS
+            frozenset(stem(w) for w in KIND_WORDS)
+            | KIND_WORDS
+            | ENGLISH_STOPWORDS
+            | STOPWORDS
+            | common
         )
         # Service name/alias phrases: stemmed token set -> (ordered stems, {service id: factor})
         self._phrases: dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]] = {}
@@ -105,11 +119,11 @@ class LexicalRanker:
             for token in raw_tokens(service.unit):
                 if len(token) >= UNIT_WORD_MIN_CHARS and token not in STOPWORDS:
                     unit_words.setdefault(token, set()).add(service.unit)
+        several_units = len({s.unit for s in knowledge.services.values()}) > 1
         for service in knowledge.services.values():
             for token in set(raw_tokens(service.unit)):
-                if len(unit_words.get(token, ())) == 1 and len(
-                    {s.unit for s in knowledge.services.values()}
-                ) > 1:
+                rare = df.get(stem(token), 0) / n < RARE_WORD_SHARE
+                if several_units and rare and len(unit_words.get(token, ())) == 1:
                     self._add_phrase(token, service.id, UNIT_PHRASE_FACTOR)
         # Alias words are weighed by how many services' names/aliases use them ("kartu" is in
         # many, "keluarga" in one): a service named in full gets full strength.
@@ -141,8 +155,13 @@ class LexicalRanker:
         content: list[tuple[str, tuple[str, ...]]] = []
         sequence: list[str] = []
         for token in raw_tokens(question):
-            translations = tuple(stem(t) for t in EN_TO_ID.get(token, ()))
+            translations = tuple(stem(t) for t in glossary(token))
             own = stem(token)
+            if own not in self._idf and not translations:
+                # an unknown chat form: try its colloquial base (operasiin -> operasi)
+                own = next(
+                    (stem(v) for v in colloquial_variants(token) if stem(v) in self._idf), own
+                )
             stems.add(own)
             stems.update(translations)
             if token not in STOPWORDS:
