@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("embedding_model", mode="before")
+    @classmethod
+    def _default_model(cls, value: object) -> object:
+        return default_embedding_model() if value is None or str(value).strip() == "" else value
+
     @field_validator("staff_chat_id", mode="before")
     @classmethod
     def _blank_chat_is_none(cls, value: object) -> object:
