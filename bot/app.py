@@ -60,13 +60,20 @@ def update_index(
     if not folder.is_dir():
         raise ConfigError(f"Folder pengetahuan tidak ditemukan: {folder}")
     return build_index(
-        folder, settings.index_dir, settings.embedding_model, encoder_factory(settings),
-        open_vectors(settings), progress=progress,
+        folder,
+        settings.index_dir,
+        settings.embedding_model,
+        encoder_factory(settings),
+        open_vectors(settings),
+        progress=progress,
     )
 
 
 def open_engine(
-    settings: Settings, knowledge_dir: Path | None = None, *, reindex: bool = False,
+    settings: Settings,
+    knowledge_dir: Path | None = None,
+    *,
+    reindex: bool = False,
     progress: bool = False,
 ) -> Engine:
     """Open the served index; (re)build it first when asked or when there is none yet."""
@@ -117,10 +124,14 @@ async def open_desk(
     try:
         store = await open_store(settings.database_url)
     except Exception as exc:
-        raise ConfigError(f"Tidak dapat membuka basis data {_mask_url(settings.database_url)}: {exc}") from exc
+        raise ConfigError(
+            f"Tidak dapat membuka basis data {_mask_url(settings.database_url)}: {exc}"
+        ) from exc
     clock = clock or SystemClock()
     knowledge = engine.knowledge
-    complaint_response = knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None
+    complaint_response = (
+        knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None
+    )
     tickets = TicketDesk(
         store=store,
         clock=clock,
@@ -132,8 +143,9 @@ async def open_desk(
         staff_user_ids=frozenset(settings.staff_user_ids),
         sla_reminder_fraction=settings.sla_reminder_fraction,
     )
-    desk = ServiceDesk(knowledge=knowledge, answers=engine.answers, tickets=tickets, store=store,
-                       clock=clock)
+    desk = ServiceDesk(
+        knowledge=knowledge, answers=engine.answers, tickets=tickets, store=store, clock=clock
+    )
     return Desk(engine, store, desk, tickets)
 
 

@@ -52,8 +52,12 @@ def answer_record(answer: Any, record_id: object) -> dict[str, Any]:
         "guardrail": {
             "verdict": answer.guardrail.verdict,
             "violations": [
-                {"service_id": v.service_id, "field": v.field, "promised": v.promised,
-                 "claimed": v.claimed}
+                {
+                    "service_id": v.service_id,
+                    "field": v.field,
+                    "promised": v.promised,
+                    "claimed": v.claimed,
+                }
                 for v in answer.guardrail.violations
             ],
         },
@@ -124,7 +128,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = open_engine(settings, reindex=bool(args.knowledge), progress=False)
     if not args.jsonl:
         if not args.question:
-            print("Tulis pertanyaan, misalnya: janji ask \"berapa biaya KTP?\"", file=sys.stderr)
+            print('Tulis pertanyaan, misalnya: janji ask "berapa biaya KTP?"', file=sys.stderr)
             return 2
         answer = engine.answers.answer(" ".join(args.question))
         print(answer.text)
@@ -154,11 +158,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     checker = PromiseChecker(knowledge.standards())
     if not args.jsonl:
         if not args.answer:
-            print("Tulis jawaban yang akan diperiksa, misalnya: janji check \"biayanya 50rb\" "
-                  "--service ktp-el", file=sys.stderr)
+            print(
+                'Tulis jawaban yang akan diperiksa, misalnya: janji check "biayanya 50rb" '
+                "--service ktp-el",
+                file=sys.stderr,
+            )
             return 2
         if args.service and args.service not in knowledge.services:
-            print(f"Layanan '{args.service}' tidak ada di {settings.knowledge_dir}.", file=sys.stderr)
+            print(
+                f"Layanan '{args.service}' tidak ada di {settings.knowledge_dir}.", file=sys.stderr
+            )
             return 2
         verdict = checker.check(" ".join(args.answer), service_id=args.service)
         if verdict.ok:
@@ -232,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default KNOWLEDGE_DIR)")
+        p.add_argument(
+            "--knowledge", metavar="DIR", help="knowledge folder (default KNOWLEDGE_DIR)"
+        )
         p.add_argument("--index-dir", metavar="DIR", help="index folder (default INDEX_DIR)")
 
     p = sub.add_parser("run", help="start the Telegram bot (or the console chat without a token)")

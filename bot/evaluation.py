@@ -58,42 +58,69 @@ def evaluate(questions: Sequence[dict[str, Any]], answers: Sequence[Answer]) -> 
             if a.escalate:
                 wrongly_escalated += 1
             if not top1 or a.escalate:
-                errors.append({"id": q.get("id"), "question": q["question"], "expected": expected,
-                               "got": ranked[:3], "escalate": a.escalate,
-                               "reason": a.reason.value if a.reason else None,
-                               "confidence": round(a.confidence, 3)})
+                errors.append(
+                    {
+                        "id": q.get("id"),
+                        "question": q["question"],
+                        "expected": expected,
+                        "got": ranked[:3],
+                        "escalate": a.escalate,
+                        "reason": a.reason.value if a.reason else None,
+                        "confidence": round(a.confidence, 3),
+                    }
+                )
         if must_escalate and a.escalate:
             tp += 1
         elif must_escalate and not a.escalate:
             fn += 1
-            errors.append({"id": q.get("id"), "question": q["question"], "expected": "escalate",
-                           "got": ranked[:1], "escalate": False, "reason": None,
-                           "confidence": round(a.confidence, 3)})
+            errors.append(
+                {
+                    "id": q.get("id"),
+                    "question": q["question"],
+                    "expected": "escalate",
+                    "got": ranked[:1],
+                    "escalate": False,
+                    "reason": None,
+                    "confidence": round(a.confidence, 3),
+                }
+            )
         elif a.escalate and not must_escalate:
             fp += 1
             if not expected:
-                errors.append({"id": q.get("id"), "question": q["question"], "expected": "answer",
-                               "got": ranked[:1], "escalate": True,
-                               "reason": a.reason.value if a.reason else None,
-                               "confidence": round(a.confidence, 3)})
+                errors.append(
+                    {
+                        "id": q.get("id"),
+                        "question": q["question"],
+                        "expected": "answer",
+                        "got": ranked[:1],
+                        "escalate": True,
+                        "reason": a.reason.value if a.reason else None,
+                        "confidence": round(a.confidence, 3),
+                    }
+                )
     precision = _ratio(tp, tp + fp)
     recall = _ratio(tp, tp + fn)
-    f1 = (
-        round(2 * precision * recall / (precision + recall), 4)
-        if precision and recall
-        else 0.0
-    )
+    f1 = round(2 * precision * recall / (precision + recall), 4) if precision and recall else 0.0
     return {
         "questions": len(questions),
         "in_scope": in_scope,
         "hit@1": _ratio(hit1, in_scope),
         "hit@3": _ratio(hit3, in_scope),
-        "escalation": {"precision": precision, "recall": recall, "f1": f1,
-                       "tp": tp, "fp": fp, "fn": fn},
+        "escalation": {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        },
         "wrongly_escalated_in_scope": _ratio(wrongly_escalated, in_scope),
         "by_language": {
-            lang: {"questions": s["n"], "hit@1": _ratio(s["hit1"], s["in_scope"]),
-                   "escalation_accuracy": _ratio(s["escalate_ok"], s["n"])}
+            lang: {
+                "questions": s["n"],
+                "hit@1": _ratio(s["hit1"], s["in_scope"]),
+                "escalation_accuracy": _ratio(s["escalate_ok"], s["n"]),
+            }
             for lang, s in sorted(by_lang.items())
         },
         "errors": errors,

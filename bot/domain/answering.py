@@ -67,7 +67,9 @@ def has_words(text: str) -> bool:
 def confidence(candidate: Candidate, thresholds: DecisionThresholds) -> float:
     """One 0..1 confidence from the candidate's signals."""
     alias_conf = min(1.0, candidate.alias / thresholds.alias_full)
-    dense_conf = max(0.0, min(1.0, (candidate.dense - thresholds.dense_floor) / thresholds.dense_span))
+    dense_conf = max(
+        0.0, min(1.0, (candidate.dense - thresholds.dense_floor) / thresholds.dense_span)
+    )
     return max(alias_conf, candidate.coverage, dense_conf)
 
 
@@ -124,7 +126,9 @@ class AnswerEngine:
         sources = tuple(self._source(c) for c in candidates[:3])
         if intent in ("complaint", "human_request"):
             reason = (
-                EscalationReason.COMPLAINT if intent == "complaint" else EscalationReason.HUMAN_REQUEST
+                EscalationReason.COMPLAINT
+                if intent == "complaint"
+                else EscalationReason.HUMAN_REQUEST
             )
             about = top.service_id if top is not None and conf >= self.thresholds.answer else None
             return self._escalate(question, reason, language, sources, conf, about)
@@ -133,7 +137,9 @@ class AnswerEngine:
         if conf < self.thresholds.out_of_scope:
             return self._escalate(question, EscalationReason.OUT_OF_SCOPE, language, sources, conf)
         if conf < self.thresholds.answer:
-            return self._escalate(question, EscalationReason.LOW_CONFIDENCE, language, sources, conf)
+            return self._escalate(
+                question, EscalationReason.LOW_CONFIDENCE, language, sources, conf
+            )
         kinds = detect_kinds(question)
         chosen = self._prefer_document(top, candidates, kinds)
         if chosen is not top:
@@ -145,16 +151,30 @@ class AnswerEngine:
             text = service_answer(service, kinds, language)
             verdict = self.checker.check(text, service_id=service.id, question=question)
             return Answer(
-                question=question, text=text, language=language, escalate=False, reason=None,
-                sources=sources, guardrail=verdict, service_id=service.id,
-                kind=kinds[0], confidence=conf,
+                question=question,
+                text=text,
+                language=language,
+                escalate=False,
+                reason=None,
+                sources=sources,
+                guardrail=verdict,
+                service_id=service.id,
+                kind=kinds[0],
+                confidence=conf,
             )
         title = self._titles.get(top.file, top.file)
         text = document_answer(top, title, language)
         verdict = self.checker.check(text, question=question)
         return Answer(
-            question=question, text=text, language=language, escalate=False, reason=None,
-            sources=sources, guardrail=verdict, service_id=None, kind=QuestionKind.SUMMARY,
+            question=question,
+            text=text,
+            language=language,
+            escalate=False,
+            reason=None,
+            sources=sources,
+            guardrail=verdict,
+            service_id=None,
+            kind=QuestionKind.SUMMARY,
             confidence=conf,
         )
 
@@ -175,8 +195,14 @@ class AnswerEngine:
 
     def escalation(self, answer: Answer, reason: EscalationReason) -> Answer:
         """The same question, escalated instead of answered."""
-        return self._escalate(answer.question, reason, answer.language, answer.sources,
-                              answer.confidence, answer.service_id)
+        return self._escalate(
+            answer.question,
+            reason,
+            answer.language,
+            answer.sources,
+            answer.confidence,
+            answer.service_id,
+        )
 
     def _source(self, candidate: Candidate) -> Source:
         name = None
@@ -185,8 +211,15 @@ class AnswerEngine:
         return Source(candidate.service_id, candidate.file, round(candidate.score, 4), name)
 
     def _reply(self, question: str, text: str, language: Language) -> Answer:
-        return Answer(question=question, text=text, language=language, escalate=False,
-                      reason=None, sources=(), guardrail=OK)
+        return Answer(
+            question=question,
+            text=text,
+            language=language,
+            escalate=False,
+            reason=None,
+            sources=(),
+            guardrail=OK,
+        )
 
     def _escalate(
         self,
@@ -198,7 +231,13 @@ class AnswerEngine:
         service_id: str | None = None,
     ) -> Answer:
         return Answer(
-            question=question, text=escalation_text(reason, language), language=language,
-            escalate=True, reason=reason, sources=sources, guardrail=OK, confidence=conf,
+            question=question,
+            text=escalation_text(reason, language),
+            language=language,
+            escalate=True,
+            reason=reason,
+            sources=sources,
+            guardrail=OK,
+            confidence=conf,
             service_id=service_id,
         )

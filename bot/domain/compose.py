@@ -26,7 +26,10 @@ _T: dict[str, dict[Language, str]] = {
     "hours": {"id": "Jam layanan {name}: {value}.", "en": "Service hours for {name}: {value}."},
     "requirements": {"id": "Persyaratan {name}:", "en": "Requirements for {name}:"},
     "procedure": {"id": "Alur layanan {name}:", "en": "Steps for {name}:"},
-    "channels": {"id": "Tempat layanan {name}: {value}.", "en": "Where to apply for {name}: {value}."},
+    "channels": {
+        "id": "Tempat layanan {name}: {value}.",
+        "en": "Where to apply for {name}: {value}.",
+    },
     "unit": {"id": "Unit: {value}.", "en": "Unit: {value}."},
     "no_value": {
         "id": "Standar Pelayanan {name} tidak mencantumkan {what}.",
@@ -56,8 +59,7 @@ ESCALATION_TEXT: dict[EscalationReason, dict[Language, str]] = {
     EscalationReason.COMPLAINT: {
         "id": "Mohon maaf atas ketidaknyamanan yang Anda alami. Laporan Anda kami teruskan "
         "kepada petugas untuk ditindaklanjuti.",
-        "en": "We are sorry for the trouble. Your report is passed on to an officer for "
-        "follow-up.",
+        "en": "We are sorry for the trouble. Your report is passed on to an officer for follow-up.",
     },
     EscalationReason.HUMAN_REQUEST: {
         "id": "Baik, pesan Anda kami teruskan kepada petugas. Mohon tunggu balasannya di sini.",
@@ -84,19 +86,18 @@ ESCALATION_TEXT: dict[EscalationReason, dict[Language, str]] = {
 SMALL_TALK: dict[str, dict[Language, str]] = {
     "greeting": {
         "id": "Halo! Silakan tulis pertanyaan Anda tentang layanan kami, misalnya "
-        "\"berapa biaya membuat KTP?\" atau \"apa syarat membuat akta kelahiran?\".",
+        '"berapa biaya membuat KTP?" atau "apa syarat membuat akta kelahiran?".',
         "en": "Hello! Please type your question about our services, for example "
-        "\"how much is a passport?\" or \"what do I need for a birth certificate?\".",
+        '"how much is a passport?" or "what do I need for a birth certificate?".',
     },
     "thanks": {
         "id": "Sama-sama. Semoga membantu! Silakan bertanya lagi kapan saja.",
         "en": "You are welcome. Feel free to ask again any time.",
     },
     "empty": {
-        "id": "Silakan tulis pertanyaan Anda dalam bentuk teks, misalnya \"berapa lama membuat "
-        "Kartu Keluarga?\".",
-        "en": "Please type your question as text, for example \"how long does a family card "
-        "take?\".",
+        "id": 'Silakan tulis pertanyaan Anda dalam bentuk teks, misalnya "berapa lama membuat '
+        'Kartu Keluarga?".',
+        "en": 'Please type your question as text, for example "how long does a family card take?".',
     },
 }
 
@@ -152,7 +153,9 @@ def _part(service: Service, kind: QuestionKind, language: Language) -> str:
         return "\n".join([*lines, note] if note else lines)
     if kind is QuestionKind.PROCEDURE:
         if service.procedure:
-            return "\n".join([_format("procedure", language, name=name), _numbered(service.procedure)])
+            return "\n".join(
+                [_format("procedure", language, name=name), _numbered(service.procedure)]
+            )
         excerpt = _body_excerpt(service)
         return excerpt or _format("no_value", language, name=name, what=_WHAT[kind][language])
     if kind is QuestionKind.CHANNELS:

@@ -164,20 +164,31 @@ class ServiceDesk:
         context = [f"{'Warga' if role == 'citizen' else 'Bot'}: {text}" for role, text in turns]
         opened = await self.tickets.open_ticket(citizen, reason, question, answer, context)
         lead = answer.text + "\n\n" if answer is not None and opened.created else ""
-        return Reply(lead + opened.citizen_text, answer=answer, ticket_number=opened.ticket.number,
-                     language=citizen.language)
+        return Reply(
+            lead + opened.citizen_text,
+            answer=answer,
+            ticket_number=opened.ticket.number,
+            language=citizen.language,
+        )
 
     async def feedback(self, citizen: CitizenRef, turn: int, helpful: bool) -> Reply:
         language = await self.language_for(citizen.chat_id)
         await self.store.append(
-            Event(EventKind.FEEDBACK, self.clock.now(), actor_id=citizen.user_id,
-                  data={"turn": turn, "helpful": helpful})
+            Event(
+                EventKind.FEEDBACK,
+                self.clock.now(),
+                actor_id=citizen.user_id,
+                data={"turn": turn, "helpful": helpful},
+            )
         )
         if helpful:
             return Reply(desk_text("thanks_feedback", language), language=language)
         label = FEEDBACK_LABELS[language][2]
-        return Reply(desk_text("offer_officer", language), ((Button(label, f"officer:{turn}"),),),
-                     language=language)
+        return Reply(
+            desk_text("offer_officer", language),
+            ((Button(label, f"officer:{turn}"),),),
+            language=language,
+        )
 
     async def talk_to_officer(
         self, citizen: CitizenRef, question: str | None = None, *, not_helpful: bool = False
@@ -190,14 +201,19 @@ class ServiceDesk:
             asked = [text for role, text in turns if role == "citizen"]
             question = asked[-1] if asked else ""
         if not question.strip():
-            question = "(Warga meminta dihubungi petugas)" if language == "id" else (
-                "(The citizen asked for an officer)")
+            question = (
+                "(Warga meminta dihubungi petugas)"
+                if language == "id"
+                else ("(The citizen asked for an officer)")
+            )
         reason = EscalationReason.NOT_HELPFUL if not_helpful else EscalationReason.HUMAN_REQUEST
         return await self._open(citizen, reason, question, None)
 
     def services(self) -> list[tuple[str, str]]:
-        return sorted(((s.id, s.name) for s in self.knowledge.services.values()),
-                      key=lambda item: item[1].lower())
+        return sorted(
+            ((s.id, s.name) for s in self.knowledge.services.values()),
+            key=lambda item: item[1].lower(),
+        )
 
     def service_card(self, service_id: str, language: Language) -> str:
         service = self.knowledge.services.get(service_id)

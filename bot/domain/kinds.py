@@ -72,10 +72,13 @@ def detect_kinds(question: str) -> list[QuestionKind]:
             continue
         if kind is QuestionKind.HOURS and match.group(1) == "minggu" and _WEEK_COUNT.search(text):
             continue
-        if kind is QuestionKind.DURATION and match.group(1) in ("proses", "prosesnya", "process"):
-            # "prosesnya gimana" asks for the procedure; "prosesnya berapa lama" for the time
-            if re.search(r"\b(bagaimana|cara|how)\b", text):
-                continue
+        # "prosesnya gimana" asks for the procedure; "prosesnya berapa lama" for the time
+        if (
+            kind is QuestionKind.DURATION
+            and match.group(1) in ("proses", "prosesnya", "process")
+            and re.search(r"\b(bagaimana|cara|how)\b", text)
+        ):
+            continue
         found.append(kind)
     if QuestionKind.PROCEDURE in found and len(found) > 1:
         # "bagaimana" often only frames another question ("bagaimana biayanya?")
@@ -88,11 +91,73 @@ def detect_kinds(question: str) -> list[QuestionKind]:
 # Words that say WHAT is asked, not WHICH service: they are ignored when judging whether a
 # question is covered by the knowledge (every service has a fee, a duration, hours ...).
 KIND_WORDS = frozenset(
-    """
-    biaya bayar harga tarif ongkos gratis berapa lama jam buka tutup hari syarat persyaratan
-    dokumen berkas bawa cara prosedur alur langkah perlu butuh dimana mana lokasi tempat
-    kapan jadi selesai proses buat urus bikin mengurus membuat pembuatan pengurusan apa
-    cost fee price pay how much long time open close hours requirement requirements document
-    documents need bring where when procedure steps make get apply ready take takes free
-    """.split()
+    [
+        "biaya",
+        "bayar",
+        "harga",
+        "tarif",
+        "ongkos",
+        "gratis",
+        "berapa",
+        "lama",
+        "jam",
+        "buka",
+        "tutup",
+        "hari",
+        "syarat",
+        "persyaratan",
+        "dokumen",
+        "berkas",
+        "bawa",
+        "cara",
+        "prosedur",
+        "alur",
+        "langkah",
+        "perlu",
+        "butuh",
+        "dimana",
+        "mana",
+        "lokasi",
+        "tempat",
+        "kapan",
+        "jadi",
+        "selesai",
+        "proses",
+        "buat",
+        "urus",
+        "bikin",
+        "mengurus",
+        "membuat",
+        "pembuatan",
+        "pengurusan",
+        "apa",
+        "cost",
+        "fee",
+        "price",
+        "pay",
+        "how",
+        "much",
+        "long",
+        "time",
+        "open",
+        "close",
+        "hours",
+        "requirement",
+        "requirements",
+        "document",
+        "documents",
+        "need",
+        "bring",
+        "where",
+        "when",
+        "procedure",
+        "steps",
+        "make",
+        "get",
+        "apply",
+        "ready",
+        "take",
+        "takes",
+        "free",
+    ]
 )

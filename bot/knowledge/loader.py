@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from guardrails.promises import KNOWN_PROMISE_KEYS, PromiseFormatError, parse_promises
 
 from bot.domain.models import Document, KnowledgeBase, Service
 from bot.errors import KnowledgeError
+from guardrails.promises import KNOWN_PROMISE_KEYS, PromiseFormatError, parse_promises
 
 SERVICE_FILE_SUFFIXES = {".md", ".markdown"}
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".txt", ".pdf", ".docx"}

@@ -36,7 +36,9 @@ def _sections(text: str) -> list[tuple[str, str]]:
             sections.append((" > ".join(t for _, t in path), []))
         else:
             sections[-1][1].append(line)
-    return [(title, "\n".join(lines).strip()) for title, lines in sections if "".join(lines).strip()]
+    return [
+        (title, "\n".join(lines).strip()) for title, lines in sections if "".join(lines).strip()
+    ]
 
 
 def _chunks_for(file: str, title: str, text: str, service_id: str | None) -> list[Chunk]:
@@ -47,8 +49,16 @@ def _chunks_for(file: str, title: str, text: str, service_id: str | None) -> lis
             chunk_text = f"{header}\n{piece}".strip()
             digest = content_hash(chunk_text)
             chunk_id = content_hash(f"{file}|{section}|{index}|{digest}")
-            chunks.append(Chunk(chunk_id=chunk_id, text=chunk_text, file=file, section=section,
-                                service_id=service_id, content_hash=digest))
+            chunks.append(
+                Chunk(
+                    chunk_id=chunk_id,
+                    text=chunk_text,
+                    file=file,
+                    section=section,
+                    service_id=service_id,
+                    content_hash=digest,
+                )
+            )
     return chunks
 
 
@@ -75,8 +85,12 @@ def chunk_service(service: Service) -> list[Chunk]:
     summary = promise_summary(service)
     digest = content_hash(summary)
     head = Chunk(
-        chunk_id=content_hash(f"{service.file}|janji|0|{digest}"), text=summary, file=service.file,
-        section="Standar Pelayanan", service_id=service.id, content_hash=digest,
+        chunk_id=content_hash(f"{service.file}|janji|0|{digest}"),
+        text=summary,
+        file=service.file,
+        section="Standar Pelayanan",
+        service_id=service.id,
+        content_hash=digest,
     )
     return [head, *_chunks_for(service.file, service.name, service.body, service.id)]
 

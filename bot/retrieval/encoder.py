@@ -35,7 +35,10 @@ class Encoder(Embeddings):
 
     @property
     def dimension(self) -> int:
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
         return int(get_dim())
 
     def encode(self, texts: list[str], batch_size: int = 32) -> list[list[float]]:
@@ -43,8 +46,11 @@ class Encoder(Embeddings):
             return []
         with self._lock:
             vectors = self._model.encode(
-                texts, batch_size=batch_size, normalize_embeddings=True,
-                show_progress_bar=False, convert_to_numpy=True,
+                texts,
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
             )
         return [list(map(float, row)) for row in vectors]
 

@@ -112,9 +112,16 @@ class HybridRetriever:
             score = weights.alias * alias_rel + weights.bm25 * bm25 + weights.dense * d
             candidates.append(
                 Candidate(
-                    key=key, service_id=service_id, file=file, section=section, text=text,
-                    score=score, bm25=bm25, alias=alias,
-                    coverage=lex.coverage if lex is not None else 0.0, dense=d,
+                    key=key,
+                    service_id=service_id,
+                    file=file,
+                    section=section,
+                    text=text,
+                    score=score,
+                    bm25=bm25,
+                    alias=alias,
+                    coverage=lex.coverage if lex is not None else 0.0,
+                    dense=d,
                 )
             )
         candidates.sort(key=lambda c: c.score, reverse=True)

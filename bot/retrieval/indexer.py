@@ -172,8 +172,12 @@ def build_index(
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
             vecs = model.encode([c.text for c in batch], batch_size=EMBED_BATCH)
-            vectors.upsert([c.chunk_id for c in batch], vecs, [c.text for c in batch],
-                           [_metadata(c) for c in batch])
+            vectors.upsert(
+                [c.chunk_id for c in batch],
+                vecs,
+                [c.text for c in batch],
+                [_metadata(c) for c in batch],
+            )
             advance(len(batch))
 
     snapshot = Snapshot(
@@ -188,8 +192,13 @@ def build_index(
     if stale:
         vectors.delete(stale)
     summary = IndexSummary(
-        added=added, changed=changed, removed=removed, unchanged=unchanged, chunks=len(chunks),
-        embedded=len(missing), seconds=time.perf_counter() - started,
+        added=added,
+        changed=changed,
+        removed=removed,
+        unchanged=unchanged,
+        chunks=len(chunks),
+        embedded=len(missing),
+        seconds=time.perf_counter() - started,
     )
     logger.info("%s", summary.describe())
     return snapshot, summary

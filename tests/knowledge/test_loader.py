@@ -70,7 +70,9 @@ def test_a_minimal_service_file_loads(tmp_path: Path) -> None:
     [
         pytest.param(
             GOOD_SERVICE.replace("aliases: [KTP, e-KTP]", "aliases: [KTP, e-KTP"),
-            6, "YAML", id="invalid-yaml",
+            6,
+            "YAML",
+            id="invalid-yaml",
         ),
         pytest.param(GOOD_SERVICE.replace("id: ktp-el\n", ""), 1, "'id'", id="missing-id"),
         pytest.param(
@@ -78,24 +80,33 @@ def test_a_minimal_service_file_loads(tmp_path: Path) -> None:
         ),
         pytest.param(
             GOOD_SERVICE.replace("  fee: 0\n", "  fee: 0\n  parking: 2000\n"),
-            8, "parking", id="unknown-promise-key",
+            8,
+            "parking",
+            id="unknown-promise-key",
         ),
-        pytest.param(
-            GOOD_SERVICE.replace("fee: 0", "fee: murah"), 7, "biaya", id="bad-fee"
-        ),
+        pytest.param(GOOD_SERVICE.replace("fee: 0", "fee: murah"), 7, "biaya", id="bad-fee"),
         pytest.param(
             GOOD_SERVICE.replace("duration: 1 hari kerja", "duration: secepatnya"),
-            8, "waktu penyelesaian", id="bad-duration",
+            8,
+            "waktu penyelesaian",
+            id="bad-duration",
         ),
         pytest.param(
             GOOD_SERVICE.replace("unit: Disdukcapil", "unit: Disdukcapil\nprice: 0"),
-            5, "price", id="unknown-top-level-key",
+            5,
+            "price",
+            id="unknown-top-level-key",
         ),
-        pytest.param(GOOD_SERVICE.replace("---\n# Penerbitan", "# Penerbitan"), 1, "ditutup",
-                     id="front-matter-not-closed"),
+        pytest.param(
+            GOOD_SERVICE.replace("---\n# Penerbitan", "# Penerbitan"),
+            1,
+            "ditutup",
+            id="front-matter-not-closed",
+        ),
         pytest.param(
             "---\nid: ktp-el\nservice: KTP\nunit: X\naliases: [KTP]\npromises: [gratis]\n---\n",
-            6, "promises",
+            6,
+            "promises",
             id="promises-not-a-mapping",
         ),
     ],

@@ -13,8 +13,9 @@ HELDOUT = ROOT / "tests" / "data" / "heldout_knowledge"
 
 
 def settings_for(knowledge: Path, index: Path) -> Settings:
-    return load_settings(knowledge_dir=knowledge, index_dir=index, chroma_host=None,
-                         answer_min_confidence=0.35)
+    return load_settings(
+        knowledge_dir=knowledge, index_dir=index, chroma_host=None, answer_min_confidence=0.35
+    )
 
 
 @pytest.fixture(scope="session")

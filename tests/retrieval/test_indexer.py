@@ -27,7 +27,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_first_build_then_nothing_to_do(folder: Path, tmp_path: Path) -> None:
     settings = settings_for(folder, tmp_path / "index")
-    snapshot, first = update_index(settings)
+    _snapshot, first = update_index(settings)
     assert (first.added, first.changed, first.removed) == (5, 0, 0)
     assert first.embedded == first.chunks > 0
     assert open_vectors(settings).count() == first.chunks
@@ -43,8 +43,9 @@ def test_changed_file_is_reembedded_alone_and_deleted_file_disappears(
     settings = settings_for(folder, tmp_path / "index")
     before, _ = update_index(settings)
     skck = folder / "polres/skck.md"
-    skck.write_text(skck.read_text(encoding="utf-8") + "\n\nCatatan baru: bawa map biru.\n",
-                    encoding="utf-8")
+    skck.write_text(
+        skck.read_text(encoding="utf-8") + "\n\nCatatan baru: bawa map biru.\n", encoding="utf-8"
+    )
     (folder / "disdukcapil/kartu-keluarga.md").unlink()
     after, summary = update_index(settings)
     assert (summary.added, summary.changed, summary.removed, summary.unchanged) == (0, 1, 1, 3)
