@@ -1,0 +1,1 @@
+"""Test doubles that sit at the network edge (the fake Telegram Bot API and friends)."""
