@@ -41,24 +41,43 @@ def _sections(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def _chunks_for(file: str, title: str, text: str, service_id: str | None) -> list[Chunk]:
-    chunks: list[Chunk] = []
+def _chunks_for(
+    file: str, title: str, text: str, service_id: str | None, *, merge: bool
+) -> list[Chunk]:
+    """Sections in order, a long section split on paragraph/sentence boundaries. With ``merge``
+    (service files, ranked as a whole) small neighbouring sections share a chunk: fewer, fuller
+    chunks embed faster. Documents keep one chunk per section so an FAQ answer is one entry."""
+    pieces: list[tuple[str, str]] = []
     for section, body in _sections(text):
-        for index, piece in enumerate(_splitter.split_text(body)):
-            header = title if not section else f"{title} — {section}"
-            chunk_text = f"{header}\n{piece}".strip()
-            digest = content_hash(chunk_text)
-            chunk_id = content_hash(f"{file}|{section}|{index}|{digest}")
-            chunks.append(
-                Chunk(
-                    chunk_id=chunk_id,
-                    text=chunk_text,
-                    file=file,
-                    section=section,
-                    service_id=service_id,
-                    content_hash=digest,
-                )
+        pieces.extend((section, piece) for piece in _splitter.split_text(body))
+    groups: list[list[tuple[str, str]]] = []
+    size = 0
+    for section, piece in pieces:
+        block = len(section) + len(piece) + 2
+        if merge and groups and size + block <= MAX_CHUNK_CHARS:
+            groups[-1].append((section, piece))
+            size += block
+        else:
+            groups.append([(section, piece)])
+            size = block
+    chunks: list[Chunk] = []
+    for index, group in enumerate(groups):
+        sections = list(dict.fromkeys(section for section, _ in group if section))
+        body = "\n\n".join(f"{section}\n{piece}" if section else piece for section, piece in group)
+        chunk_text = f"{title}\n{body}".strip()
+        digest = content_hash(chunk_text)
+        label = "; ".join(sections)
+        chunk_id = content_hash(f"{file}|{label}|{index}|{digest}")
+        chunks.append(
+            Chunk(
+                chunk_id=chunk_id,
+                text=chunk_text,
+                file=file,
+                section=label,
+                service_id=service_id,
+                content_hash=digest,
             )
+        )
     return chunks
 
 
@@ -92,8 +111,10 @@ def chunk_service(service: Service) -> list[Chunk]:
         service_id=service.id,
         content_hash=digest,
     )
-    return [head, *_chunks_for(service.file, service.name, service.body, service.id)]
+    return [head, *_chunks_for(service.file, service.name, service.body, service.id, merge=True)]
 
 
 def chunk_document(document: Document) -> list[Chunk]:
-    return _chunks_for(document.file, document.title, document.text, document.service_id)
+    return _chunks_for(
+        document.file, document.title, document.text, document.service_id, merge=False
+    )

@@ -127,8 +127,32 @@ class HybridRetriever:
         candidates.sort(key=lambda c: c.score, reverse=True)
         return candidates[:k]
 
+    def decisive(self, question: str, lexical: list[LexicalScore]) -> bool:
+        """True when the dense side cannot change the answer: the lexical leader names its
+        service outright (certain confidence) and leads by more than the whole dense weight."""
+        if not lexical:
+            return False
+        weights = self.weights[detect_language(question)]
+        lexical_only = self.fuse(question, lexical, {}, k=2)
+        top = lexical_only[0]
+        if alias_strength(top.alias) < 1.0:
+            return False
+        runner_up = lexical_only[1].score if len(lexical_only) > 1 else 0.0
+        return top.score - runner_up > weights.dense
+
     def rank(self, questions: Sequence[str], k: int = 5) -> list[list[Candidate]]:
-        dense = self.dense_scores(questions)
+        lexical = [self.lexical.score(q) for q in questions]
+        # Embedding is the costly step: skip it where it cannot change the outcome.
+        need = [
+            i
+            for i, (q, lex) in enumerate(zip(questions, lexical, strict=True))
+            if not self.decisive(q, lex)
+        ]
+        dense: list[dict[str, float]] = [{} for _ in questions]
+        for index, scores in zip(
+            need, self.dense_scores([questions[i] for i in need]), strict=True
+        ):
+            dense[index] = scores
         return [
-            self.fuse(q, self.lexical.score(q), d, k) for q, d in zip(questions, dense, strict=True)
+            self.fuse(q, lex, d, k) for q, lex, d in zip(questions, lexical, dense, strict=True)
         ]

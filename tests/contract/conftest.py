@@ -34,7 +34,7 @@ async def _postgres_admin(url: str):  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A URL of an empty database of the parametrised backend."""
     if request.param == "sqlite":
