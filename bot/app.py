@@ -21,6 +21,7 @@ from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.indexer import IndexSummary, Snapshot, build_index, load_snapshot
 from bot.retrieval.vectors import VectorIndex
 from guardrails.check import PromiseChecker
+from guardrails.promises import parse_duration
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +76,12 @@ def open_engine(
     *,
     reindex: bool = False,
     progress: bool = False,
+    preload: bool = False,
 ) -> Engine:
-    """Open the served index; (re)build it first when asked or when there is none yet."""
+    """Open the served index; (re)build it first when asked or when there is none yet.
+
+    ``preload`` loads the embedding model now (long-running processes: the first citizen should
+    not wait for it); otherwise it is loaded the first time a question needs the dense side."""
     summary: IndexSummary | None = None
     snapshot = None if reindex else load_snapshot(settings.index_dir)
     if snapshot is not None and snapshot.model != settings.embedding_model:
@@ -91,6 +96,8 @@ def open_engine(
     )
     thresholds = DecisionThresholds(answer=settings.answer_min_confidence)
     answers = AnswerEngine(knowledge, retriever, checker, thresholds)
+    if preload:
+        encoder_factory(settings)()
     return Engine(knowledge, snapshot, retriever, answers, checker, summary)
 
 
@@ -120,7 +127,16 @@ async def open_desk(
     """Open the store (migrations applied) and build the ServiceDesk over the served index."""
     from bot.store.sql import open_store
 
-    engine = engine or await asyncio.to_thread(open_engine, settings)
+    engine = engine or await asyncio.to_thread(partial(open_engine, settings, preload=True))
+    knowledge = engine.knowledge
+    complaint_response = (
+        knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None
+    )
+    if settings.complaint_response_override:  # e.g. "1 menit" to watch SLA timers in a demo
+        try:
+            complaint_response = parse_duration(settings.complaint_response_override)
+        except ValueError as exc:
+            raise ConfigError(f"COMPLAINT_RESPONSE_OVERRIDE tidak valid: {exc}") from exc
     try:
         store = await open_store(settings.database_url)
     except Exception as exc:
@@ -128,10 +144,6 @@ async def open_desk(
             f"Tidak dapat membuka basis data {_mask_url(settings.database_url)}: {exc}"
         ) from exc
     clock = clock or SystemClock()
-    knowledge = engine.knowledge
-    complaint_response = (
-        knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None
-    )
     tickets = TicketDesk(
         store=store,
         clock=clock,
@@ -157,3 +169,13 @@ def _mask_url(url: str) -> str:
     creds, host = rest.rsplit("@", 1)
     user = creds.split(":", 1)[0]
     return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"
+
+
+async def reload_knowledge(settings: Settings, bundle: Desk) -> IndexSummary | None:
+    """Re-index the knowledge folder inside the running process (the model is already loaded,
+    so one changed file takes about 2-3 s) and switch the desk to it. A bad file raises
+    KnowledgeError and the desk keeps serving the previous index."""
+    engine = await asyncio.to_thread(open_engine, settings, reindex=True)
+    bundle.engine = engine
+    bundle.desk.use_knowledge(engine.knowledge, engine.answers)
+    return engine.summary

@@ -125,7 +125,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.app import open_engine
 
     settings = _settings(args)
-    engine = open_engine(settings, reindex=bool(args.knowledge), progress=False)
+    engine = open_engine(settings, reindex=bool(args.knowledge), preload=args.jsonl)
     if not args.jsonl:
         if not args.question:
             print('Tulis pertanyaan, misalnya: janji ask "berapa biaya KTP?"', file=sys.stderr)

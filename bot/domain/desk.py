@@ -224,5 +224,12 @@ class ServiceDesk:
 
     # -- maintenance ----------------------------------------------------------------------------
 
+    def use_knowledge(self, knowledge: KnowledgeBase, answers: AnswerEngine) -> None:
+        """Serve a freshly indexed knowledge base (admin reload) without a restart."""
+        self.knowledge = knowledge
+        self.answers = answers
+        self.tickets.services = knowledge.services
+        self.tickets.checker = answers.checker
+
     async def sla_tick(self) -> int:
         return await self.tickets.sla_tick()

@@ -41,14 +41,32 @@ def _sections(text: str) -> list[tuple[str, str]]:
     ]
 
 
+# Body sections that restate the structured promises: the promise summary chunk already carries
+# them, so a service file does not embed them twice (the lexical side still reads the whole body).
+PROMISE_SECTIONS = re.compile(
+    r"^(persyaratan|syarat|biaya|tarif|retribusi|waktu penyelesaian|jangka waktu|lama proses|"
+    r"jam layanan|jam pelayanan|jam operasional|requirements|fees?|costs?|completion time|"
+    r"service hours|opening hours)\b",
+    re.IGNORECASE,
+)
+
+
 def _chunks_for(
-    file: str, title: str, text: str, service_id: str | None, *, merge: bool
+    file: str,
+    title: str,
+    text: str,
+    service_id: str | None,
+    *,
+    merge: bool,
+    skip: re.Pattern[str] | None = None,
 ) -> list[Chunk]:
     """Sections in order, a long section split on paragraph/sentence boundaries. With ``merge``
     (service files, ranked as a whole) small neighbouring sections share a chunk: fewer, fuller
     chunks embed faster. Documents keep one chunk per section so an FAQ answer is one entry."""
     pieces: list[tuple[str, str]] = []
     for section, body in _sections(text):
+        if skip is not None and skip.match(section.split(" > ")[-1]):
+            continue
         pieces.extend((section, piece) for piece in _splitter.split_text(body))
     groups: list[list[tuple[str, str]]] = []
     size = 0
@@ -111,7 +129,10 @@ def chunk_service(service: Service) -> list[Chunk]:
         service_id=service.id,
         content_hash=digest,
     )
-    return [head, *_chunks_for(service.file, service.name, service.body, service.id, merge=True)]
+    body = _chunks_for(
+        service.file, service.name, service.body, service.id, merge=True, skip=PROMISE_SECTIONS
+    )
+    return [head, *body]
 
 
 def chunk_document(document: Document) -> list[Chunk]:
