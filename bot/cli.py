@@ -1,4 +1,4 @@
-"""``janji`` command line: run | index | ask | chat | check | eval. A contract others script against."""
+"""``janji`` command line: run | index | ask | chat | check | eval | report. A contract others script against."""
 
 from __future__ import annotations
 
@@ -218,6 +218,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import asyncio
+    from datetime import UTC, datetime, timedelta
+
+    from bot.reports.figures import build_report, format_report
+    from bot.store.sql import open_store
+
+    settings = _settings(args)
+    now = datetime.now(UTC)
+    since = now - timedelta(days=args.days) if args.days else None
+
+    async def collect() -> Any:
+        store = await open_store(settings.database_url)
+        try:
+            return await store.events(since=since)
+        finally:
+            await store.close()
+
+    report = build_report(asyncio.run(collect()), now=now, since=since)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report))
+    return 0
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
@@ -266,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--service", metavar="ID")
     p.add_argument("answer", nargs="*")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("report", help="promise versus reality, from the event log")
+    p.add_argument("--days", type=int, default=None, help="only the last N days")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("eval", help="quality check over a questions file")
     common(p)
     p.add_argument("file")

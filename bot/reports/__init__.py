@@ -1,0 +1,1 @@
+"""Promise versus reality: figures computed only from the append-only event log."""
