@@ -1,0 +1,488 @@
+"""Which service a claim speaks about.
+
+Service names and aliases are compiled once into a token-sequence index; mentions are found
+with longest match on word tokens (case-insensitive, whole tokens, hyphens and slashes ignored,
+a possessive "-nya" dropped). A mention that is a requirement ("bawa fotokopi KK", "KTP asli",
+"NIK KTP") does not change the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from guardrails.claims import (
+    ANCILLARY_WORDS,
+    COMPLETION_WORDS,
+    DAY_WORDS,
+    FEE_WORDS,
+    FILLERS,
+    OPEN_WORDS,
+    UNIT_WORDS,
+)
+from guardrails.promises import ServiceStandard, variant_label
+from guardrails.text import Token, tokenize
+
+__all__ = ["Attributor", "Mention", "ServiceIndex", "attribute"]
+
+# Words of administrative language that open many service names ("Penerbitan Paspor").
+GENERIC_NAME_PREFIXES = frozenset(
+    [
+        "penerbitan",
+        "pembuatan",
+        "pengurusan",
+        "permohonan",
+        "layanan",
+        "pelayanan",
+        "pendaftaran",
+        "pengajuan",
+        "pencatatan",
+        "validasi",
+    ]
+)
+# Words the claim extractor gives a meaning of their own ("kerja", "hari", "biaya"...).
+COMMON_CLAIM_WORDS = frozenset(
+    {
+        *ANCILLARY_WORDS,
+        *COMPLETION_WORDS,
+        *DAY_WORDS,
+        *FEE_WORDS,
+        *FILLERS,
+        *OPEN_WORDS,
+        *UNIT_WORDS,
+    }
+    | {"kerja", "working", "kalender", "rumah", "anak", "orang", "keluarga", "usaha", "tanah"}
+)
+GENERIC_SERVICE_WORDS = frozenset(
+    [
+        "izin",
+        "ijin",
+        "surat",
+        "kartu",
+        "layanan",
+        "pelayanan",
+        "penerbitan",
+        "pembuatan",
+        "pendaftaran",
+        "pengajuan",
+        "permohonan",
+        "tes",
+        "test",
+        "cek",
+        "akta",
+        "akte",
+        "sertifikat",
+        "certificate",
+        "rekomendasi",
+        "keterangan",
+        "pengesahan",
+        "perpanjangan",
+        "perpanjang",
+        "validasi",
+        "daftar",
+        "pencatatan",
+        "permit",
+        "license",
+        "licence",
+        "card",
+        "letter",
+        "registration",
+        "renewal",
+        "report",
+        "service",
+        "baru",
+        "bikin",
+        "buat",
+        "urus",
+        "lama",
+        "hilang",
+        "rusak",
+        "ulang",
+        "cetak",
+        "nomor",
+        "number",
+        "tanda",
+        "kantor",
+        "dinas",
+        "untuk",
+        "bagi",
+        "dengan",
+        "yang",
+        "from",
+        "with",
+        "pemeriksaan",
+        "pengujian",
+        "check",
+        "checkup",
+        "application",
+    ]
+)
+REQUIREMENT_BEFORE = frozenset(
+    [
+        "fotokopi",
+        "fotocopy",
+        "fc",
+        "copy",
+        "salinan",
+        "scan",
+        "asli",
+        "bawa",
+        "membawa",
+        "dibawa",
+        "bawakan",
+        "lampirkan",
+        "melampirkan",
+        "lampiran",
+        "siapkan",
+        "menyiapkan",
+        "syarat",
+        "syaratnya",
+        "persyaratan",
+        "pakai",
+        "pakai",
+        "memakai",
+        "menggunakan",
+        "berdasarkan",
+        "sesuai",
+        "nik",
+        "nomor",
+        "no",
+        "data",
+        "bring",
+        "using",
+        "upload",
+        "unggah",
+        "serahkan",
+        "menyerahkan",
+        "tunjukkan",
+        "menunjukkan",
+        "sertakan",
+        "of",
+        "original",
+        "photocopy",
+        "scanned",
+    ]
+)
+REQUIREMENT_AFTER = frozenset(
+    [
+        "asli",
+        "lama",
+        "orang",
+        "ortu",
+        "suami",
+        "istri",
+        "ayah",
+        "ibu",
+        "pemohon",
+        "pemilik",
+        "wali",
+        "penjamin",
+        "original",
+        "copy",
+        "kedua",
+        "photocopy",
+    ]
+)
+LIST_LINKS = frozenset({",", "dan", "serta", "atau", "/", "and", "or"})
+_SKIPPED_PUNCT = frozenset({"-", "/", "'"})
+_PAREN_RE = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    candidates: frozenset[str]
+    start: int  # token index
+    end: int  # one past the last token
+    strong: bool
+    sentence: int
+    clause: int
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(text) if t.kind != "punct")
+
+
+def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
+    """Token keys naming a service: its name, the name without parentheses, the parenthetical
+    short names, the name without a generic first word, its aliases."""
+    phrases: set[tuple[str, ...]] = set()
+    name = standard.name
+    texts = [name, *standard.aliases]
+    bare_name = _PAREN_RE.sub(" ", name).strip()
+    texts.append(bare_name)
+    for inner in _PAREN_RE.findall(name):
+        texts.extend(part for part in re.split(r"[/,;]| atau | or ", inner) if part.strip())
+    words = bare_name.split()
+    if len(words) > 1 and words[0].lower() in GENERIC_NAME_PREFIXES:
+        texts.append(" ".join(words[1:]))
+    for text in texts:
+        key = _key(text)
+        if key:
+            phrases.add(key)
+    known_tokens = {token for key in phrases for token in key}
+    fee = standard.promises.fee
+    if fee is not None:
+        for variant in fee.amounts:
+            if not variant:
+                continue
+            key = variant_key(variant)
+            if len(key) >= 2 and set(key) & known_tokens:
+                phrases.add(key)
+    return phrases
+
+
+_UNIT_TAIL = frozenset({"per", "m2", "m3", "m", "meter", "unit", "lembar", "orang"})
+
+
+def variant_key(variant: str) -> tuple[str, ...]:
+    """Tokens naming a fee variant, without a per-unit tail: "rumah_tinggal_per_m2" ->
+    ("rumah", "tinggal")."""
+    key = list(_key(variant_label(variant)))
+    if "per" in key:
+        key = key[: key.index("per")]
+    while key and key[-1] in _UNIT_TAIL:
+        key.pop()
+    return tuple(key)
+
+
+class ServiceIndex:
+    """Compiled name/alias matcher over a set of service standards."""
+
+    def __init__(self, standards: Iterable[ServiceStandard]) -> None:
+        table: dict[tuple[str, ...], set[str]] = {}
+        acronyms: set[tuple[str, ...]] = set()
+        words: set[tuple[str, ...]] = set()
+        for standard in standards:
+            for key in service_phrases(standard):
+                table.setdefault(key, set()).add(standard.service_id)
+            for alias in (*standard.aliases, *_PAREN_RE.findall(standard.name)):
+                key = _key(alias)
+                if len(key) == 1 and alias.strip().isupper():
+                    acronyms.add(key)
+                else:
+                    words.add(key)
+        self.vocabulary = frozenset(word for key in table for word in key if not word.isdigit())
+        owners: dict[str, set[str]] = {}
+        for key, ids in table.items():
+            for word in key:
+                owners.setdefault(word, set()).update(ids)
+        # A word found in one service's names only ("catin"): names that service when no full
+        # name or alias is written ("cek catin" for "cek kesehatan catin").
+        self._distinctive = {
+            word: frozenset(ids)
+            for word, ids in owners.items()
+            if len(ids) == 1
+            and len(word) >= 4
+            and word.isalpha()
+            and word not in GENERIC_SERVICE_WORDS
+            and word not in COMMON_CLAIM_WORDS
+        }
+        # One-word acronyms that are also ordinary words when written "Sip," at a sentence start.
+        self._acronyms = frozenset(acronyms - words)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for key, ids in table.items():
+            self._by_first.setdefault(key[0], []).append((key, frozenset(ids)))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def loose_mentions(self, tokens: Sequence[Token], taken: frozenset[int]) -> list[Mention]:
+        """Single distinctive words of a service name outside the full mentions."""
+        found = []
+        for token in tokens:
+            if token.kind != "word" or token.index in taken:
+                continue
+            ids = self._distinctive.get(token.low) or self._distinctive.get(token.stem)
+            if ids is not None:
+                found.append(
+                    Mention(ids, token.index, token.index + 1, True, token.sentence, token.clause)
+                )
+        return found
+
+    def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
+        stream = [t for t in tokens if not (t.kind == "punct" and t.low in _SKIPPED_PUNCT)]
+        found: list[Mention] = []
+        p = 0
+        count = len(stream)
+        while p < count:
+            token = stream[p]
+            if token.kind == "punct":
+                p += 1
+                continue
+            entries = self._by_first.get(token.low)
+            if entries is None and token.stem != token.low:
+                entries = self._by_first.get(token.stem)
+            matched = None
+            if entries:
+                for key, ids in entries:
+                    length = len(key)
+                    if p + length > count:
+                        continue
+                    ok = True
+                    for offset in range(length):
+                        candidate = stream[p + offset]
+                        if candidate.low != key[offset] and candidate.stem != key[offset]:
+                            ok = False
+                            break
+                        if offset and candidate.sentence != token.sentence:
+                            ok = False
+                            break
+                    if ok:
+                        matched = (key, ids, stream[p + length - 1].index + 1)
+                        break
+            if matched is None:
+                p += 1
+                continue
+            key, ids, end = matched
+            if key in self._acronyms and _interjection(tokens, token):
+                p += 1
+                continue
+            found.append(Mention(ids, token.index, end, True, token.sentence, token.clause))
+            p += len(key)
+        return _mark_requirements(tokens, found)
+
+
+_INTERJECTION_FOLLOWERS = frozenset(
+    {",", "!", ".", "pak", "bu", "mas", "mbak", "dok", "kak", "bang", "deh", "dong", "ya", "lah"}
+)
+
+
+def _interjection(tokens: Sequence[Token], token: Token) -> bool:
+    """ "Sip, ..." / "Sip pak": an acronym alias written as a word at a sentence start."""
+    raw = token.raw
+    if raw.isupper() or (not raw[:1].isupper() and raw != raw.lower()):
+        return False
+    index = token.index
+    if index > 0 and tokens[index - 1].sentence == token.sentence:
+        return False
+    following = tokens[index + 1].low if index + 1 < len(tokens) else "."
+    return following in _INTERJECTION_FOLLOWERS
+
+
+def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    previous: Mention | None = None
+    for mention in mentions:
+        start, end = mention.start, mention.end
+        clause = tokens[start].clause
+        weak = False
+        for j in range(start - 1, max(-1, start - 3), -1):
+            if tokens[j].clause != clause and tokens[j].low != ",":
+                break
+            if tokens[j].low in REQUIREMENT_BEFORE:
+                weak = True
+                break
+        if not weak:
+            for j in range(end, min(len(tokens), end + 2)):
+                if tokens[j].low in REQUIREMENT_AFTER:
+                    weak = True
+                    break
+                if tokens[j].kind == "punct" and tokens[j].low != "-":
+                    break
+        if (
+            not weak
+            and previous is not None
+            and not previous.strong
+            and previous.sentence == mention.sentence
+        ):
+            between = [t.low for t in tokens[previous.end : start]]
+            if 0 < len(between) <= 2 and all(w in LIST_LINKS for w in between):
+                weak = True
+        current = Mention(
+            mention.candidates, start, end, not weak, mention.sentence, mention.clause
+        )
+        out.append(current)
+        previous = current
+    # A mention weak by list position but followed by its own requirement-free clause stays weak;
+    # the first item of a list ending in a requirement word ("KTP dan KK asli") is weak too.
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if first.strong and not second.strong and first.sentence == second.sentence:
+            between = [t.low for t in tokens[first.end : second.start]]
+            if 0 < len(between) <= 2 and all(w in LIST_LINKS for w in between):
+                out[n] = Mention(
+                    first.candidates, first.start, first.end, False, first.sentence, first.clause
+                )
+    return out
+
+
+def resolve(candidates: frozenset[str], preferred: Sequence[str]) -> str | None:
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    for service_id in preferred:
+        if service_id in candidates:
+            return service_id
+    return None
+
+
+class Attributor:
+    """Attribution for one answer: the resolved strong mentions are computed once."""
+
+    __slots__ = ("loose", "question_services", "service_id", "strong", "tokens")
+
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        mentions: Sequence[Mention],
+        *,
+        service_id: str | None,
+        question_services: Sequence[str],
+        loose: Sequence[Mention] = (),
+    ) -> None:
+        preferred = [s for s in (service_id, *question_services) if s]
+        self.loose = [(m, next(iter(m.candidates))) for m in loose]
+        self.tokens = tokens
+        self.service_id = service_id
+        self.question_services = question_services
+        self.strong: list[tuple[Mention, str]] = []
+        for mention in mentions:
+            if mention.strong:
+                resolved = resolve(mention.candidates, preferred)
+                if resolved is not None:
+                    self.strong.append((mention, resolved))
+
+    def owner(self, index: int) -> str | None:
+        """The service a claim at token ``index`` speaks about, or None: the nearest service named
+        in its clause, else in its sentence; else the given service; else the last one named
+        before; else the question's; else the only one named in the answer."""
+        token = self.tokens[index]
+        strong = self.strong
+        same_clause = [(m, s) for m, s in strong if m.clause == token.clause]
+        if not same_clause:
+            same_clause = [(m, s) for m, s in self.loose if m.clause == token.clause]
+        if same_clause:
+            best = min(same_clause, key=lambda ms: (_distance(ms[0], index), ms[0].start > index))
+            return best[1]
+        same_sentence = [(m, s) for m, s in strong if m.sentence == token.sentence]
+        if same_sentence:
+            before = [ms for ms in same_sentence if ms[0].end <= index]
+            return before[-1][1] if before else same_sentence[0][1]
+        if self.service_id is not None:
+            return self.service_id
+        earlier = [s for m, s in strong if m.sentence < token.sentence]
+        if earlier:
+            return earlier[-1]
+        if len(self.question_services) == 1:
+            return self.question_services[0]
+        everywhere = {s for _, s in strong}
+        return everywhere.pop() if len(everywhere) == 1 else None
+
+
+def attribute(
+    index: int,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    *,
+    service_id: str | None,
+    question_services: Sequence[str],
+) -> str | None:
+    """The service a claim at token ``index`` speaks about, or None."""
+    return Attributor(
+        tokens, mentions, service_id=service_id, question_services=question_services
+    ).owner(index)
+
+
+def _distance(mention: Mention, index: int) -> int:
+    if mention.end <= index:
+        return index - mention.end
+    return mention.start - index

@@ -1,0 +1,418 @@
+"""Check an answer against the promises of the service standards.
+
+Rules (see docs/guardrails.md):
+- fee: a stated amount must be one of the promised amounts (any positive amount contradicts a
+  free service, "gratis" contradicts a paid one). A total that is a stated multiple of a promised
+  amount ("untuk tiga orang jadi Rp 240.000") is fine. When a fee variant is named right next to
+  the amount, the amount must be that variant's.
+- duration: a completion time longer than the promised maximum contradicts; shorter is fine.
+  Working days against working days compare the numbers; otherwise the claim's shortest calendar
+  reading must exceed the promise's longest (N working days = N x 7/5 calendar days).
+- hours: a day or time outside the promised hours contradicts, and so does a window narrower
+  than promised (an opening time later, or a closing time earlier, than advertised).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from guardrails.attribution import Attributor, Mention, ServiceIndex, resolve, variant_key
+from guardrails.claims import (
+    FEE_WORDS,
+    FILLERS,
+    DurationClaim,
+    FeeClaim,
+    HoursClaim,
+    extract_claims,
+    question_kinds,
+    sentence_spans,
+    stated_counts,
+)
+from guardrails.numbers import format_rupiah
+from guardrails.promises import OpeningHours, ServiceStandard, variant_label
+from guardrails.text import Token, tokenize
+
+__all__ = ["PromiseChecker", "Verdict", "Violation", "check"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    service_id: str
+    field: str  # "fee" | "duration" | "hours"
+    promised: str  # e.g. "gratis", "5 hari kerja", "Senin-Jumat 08.00-15.00"
+    claimed: str  # e.g. "Rp 50.000", "2 minggu", "Sabtu"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str  # "ok" | "contradiction"
+    violations: tuple[Violation, ...] = ()
+    explanation: str | None = None  # one Indonesian sentence for staff; None when ok
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == "ok"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "violations": [
+                {
+                    "service_id": v.service_id,
+                    "field": v.field,
+                    "promised": v.promised,
+                    "claimed": v.claimed,
+                }
+                for v in self.violations
+            ],
+            "explanation": self.explanation,
+        }
+
+
+OK = Verdict("ok")
+WORKING_DAYS_TOLERANCE = 1.10
+
+_FIELD_WORDS = {"fee": "biaya", "duration": "waktu penyelesaian", "hours": "jam layanan"}
+_ADJACENT_FILLERS = (FILLERS | FEE_WORDS | {":", "-", "=", "(", ")", "nya"}) - {
+    "dan",
+    "atau",
+    "and",
+    "or",
+    "untuk",
+    "for",
+    "buat",
+    "bagi",
+}
+_AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
+
+
+class _Service:
+    """A standard with what checking needs precomputed (variant names, promise texts)."""
+
+    __slots__ = ("fee_text", "fee_variants", "hours_text", "labels", "standard", "variant_words")
+
+    def __init__(self, standard: ServiceStandard) -> None:
+        self.standard = standard
+        promises = standard.promises
+        self.fee_text = promises.fee.describe("id") if promises.fee is not None else ""
+        self.hours_text = promises.hours.describe("id") if promises.hours is not None else ""
+        self.labels = (
+            {key: variant_label(key) for key in promises.fee.amounts}
+            if promises.fee is not None
+            else {}
+        )
+        variants: list[tuple[tuple[str, ...], str, int]] = []
+        fee = standard.promises.fee
+        if fee is not None and len(fee.amounts) > 1:
+            for variant, amount in fee.amounts.items():
+                key = variant_key(variant)
+                if key:
+                    variants.append((key, variant, amount))
+        self.fee_variants = tuple(variants)
+        self.variant_words = frozenset(word for key, _, _ in variants for word in key)
+
+
+class PromiseChecker:
+    """Compile once per knowledge base (name/alias matchers), then check many answers fast."""
+
+    def __init__(self, standards: Iterable[ServiceStandard]) -> None:
+        listed = list(standards)
+        self._services = {s.service_id: _Service(s) for s in listed}
+        self._index = ServiceIndex(listed)
+
+    def check(
+        self, answer: str, *, service_id: str | None = None, question: str | None = None
+    ) -> Verdict:
+        if not answer or not answer.strip():
+            return OK
+        if service_id is not None and service_id not in self._services:
+            service_id = None
+        tokens = tokenize(answer)
+        qkinds: frozenset[str] = frozenset()
+        question_services: list[str] = []
+        if question:
+            q_tokens = tokenize(question)
+            qkinds = question_kinds(q_tokens)
+            q_mentions = self._index.mentions(q_tokens)
+            taken = frozenset(i for m in q_mentions for i in range(m.start, m.end))
+            for mention in [*q_mentions, *self._index.loose_mentions(q_tokens, taken)]:
+                chosen = resolve(mention.candidates, [service_id] if service_id else [])
+                if chosen is not None and chosen not in question_services:
+                    question_services.append(chosen)
+        mentions = self._index.mentions(tokens)
+        mention_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
+        for i in mention_tokens:
+            tokens[i].mention = True
+        # Words of service names next to a mention ("izin tebang" + "pohon") are part of it.
+        vocabulary = self._index.vocabulary
+        for m in mentions:
+            j = m.end
+            while j < len(tokens) and tokens[j].kind == "word" and tokens[j].low in vocabulary:
+                tokens[j].mention = True
+                j += 1
+        sentences = sentence_spans(tokens)
+        claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
+        if not claims:
+            return OK
+        violations: list[Violation] = []
+        open_days_by_service: dict[str, set[int]] = {}
+        spans: list[tuple[HoursClaim, str]] = []
+        loose: list[Mention] = []
+        if service_id is None:
+            # A service named only by a distinctive word; when the question names services,
+            # only those.
+            loose = [
+                m
+                for m in self._index.loose_mentions(tokens, mention_tokens)
+                if not question_services or m.candidates & set(question_services)
+            ]
+        attributor = Attributor(
+            tokens,
+            mentions,
+            service_id=service_id,
+            question_services=question_services,
+            loose=loose,
+        )
+        for claim in claims:
+            owner = attributor.owner(claim.index)
+            if owner is None or owner not in self._services:
+                continue
+            service = self._services[owner]
+            if isinstance(claim, FeeClaim):
+                violation = self._check_fee(claim, service, tokens, sentences, mentions)
+            elif isinstance(claim, DurationClaim):
+                violation = self._check_duration(claim, service)
+            else:
+                if claim.kind in ("open_days", "every_day", "range", "always_open") and claim.days:
+                    open_days_by_service.setdefault(owner, set()).update(claim.days)
+                if claim.kind == "day_span":
+                    spans.append((claim, owner))
+                    continue
+                violation = self._check_hours(claim, service)
+            if violation is not None:
+                violations.append(violation)
+        for claim, owner in spans:
+            hours = self._services[owner].standard.promises.hours
+            if hours is None:
+                continue
+            claimed = open_days_by_service.get(owner, set())
+            missing = hours.open_days - claimed
+            if missing and not any(
+                v.service_id == owner and v.field == "hours" for v in violations
+            ):
+                violations.append(Violation(owner, "hours", hours.describe("id"), claim.text))
+        if not violations:
+            return OK
+        unique: list[Violation] = []
+        seen: set[tuple[str, str]] = set()
+        for violation in violations:
+            key = (violation.service_id, violation.field)
+            if key in seen:
+                continue
+            seen.add(key)
+            unique.append(violation)
+        return Verdict("contradiction", tuple(unique), self._explain(unique))
+
+    # ------------------------------------------------------------------ fields
+
+    def _check_fee(
+        self,
+        claim: FeeClaim,
+        service: _Service,
+        tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        mentions: Sequence[Mention],
+    ) -> Violation | None:
+        fee = service.standard.promises.fee
+        if fee is None:
+            return None
+        values = fee.values
+        promised = service.fee_text
+        sid = service.standard.service_id
+        if claim.amount is None:
+            return Violation(sid, "fee", promised, "berbayar") if fee.is_free else None
+        if claim.amount == 0:
+            return None if 0 in values else Violation(sid, "fee", promised, "gratis")
+        amount = claim.amount
+        s_start, s_end = next((s, e) for s, e in sentences if s <= claim.index < e)
+        variant = _adjacent_variant(claim, service, tokens)
+        if variant is not None:
+            # The amount named with a variant must be that variant's (or a stated multiple of it).
+            expected = fee.amounts[variant]
+            if amount == expected or _stated_multiple(
+                amount, (expected,), tokens, s_start, s_end, claim
+            ):
+                return None
+            return Violation(
+                sid, "fee", promised, f"{format_rupiah(amount)} ({service.labels[variant]})"
+            )
+        if amount in values or _stated_multiple(amount, values, tokens, s_start, s_end, claim):
+            return None
+        return Violation(sid, "fee", promised, format_rupiah(amount))
+
+    def _check_duration(self, claim: DurationClaim, service: _Service) -> Violation | None:
+        promise = service.standard.promises.duration
+        if promise is None:
+            return None
+        claimed = claim.duration
+        if claimed.unit == "working_days" and promise.unit == "working_days":
+            longer = claimed.amount > promise.amount + 1e-9
+        elif promise.unit == "working_days":
+            # N working days ~ N x 7/5 calendar days is an approximation: allow 10% for it
+            # ("sebulan" for 21 hari kerja, "3 minggu" for 14 hari kerja are fine).
+            limit = promise.max_calendar_minutes() * WORKING_DAYS_TOLERANCE
+            longer = claimed.min_calendar_minutes() > limit + 1e-6
+        else:
+            longer = claimed.min_calendar_minutes() > promise.max_calendar_minutes() + 1e-6
+        if not longer:
+            return None
+        return Violation(
+            service.standard.service_id, "duration", promise.describe("id"), claim.text
+        )
+
+    def _check_hours(self, claim: HoursClaim, service: _Service) -> Violation | None:
+        hours = service.standard.promises.hours
+        if hours is None:
+            return None
+        if _hours_contradicts(claim, hours):
+            return Violation(service.standard.service_id, "hours", service.hours_text, claim.text)
+        return None
+
+    def _explain(self, violations: Sequence[Violation]) -> str:
+        parts: list[str] = []
+        for n, violation in enumerate(violations):
+            name = self._services[violation.service_id].standard.name
+            what = _FIELD_WORDS.get(violation.field, violation.field)
+            if n == 0:
+                parts.append(
+                    f"Jawaban menyebut {what} {violation.claimed}, padahal Standar Pelayanan {name}: "
+                    f"{violation.promised}"
+                )
+            else:
+                same = violation.service_id == violations[0].service_id
+                standard = "standarnya" if same else f"Standar Pelayanan {name}"
+                parts.append(
+                    f"{what} {violation.claimed}, padahal {standard}: {violation.promised}"
+                )
+        return "; juga ".join(parts) + "."
+
+
+def _stated_multiple(
+    amount: int,
+    values: Iterable[int],
+    tokens: list[Token],
+    start: int,
+    end: int,
+    claim: FeeClaim,
+) -> bool:
+    """``amount`` is k x a promised amount and k is written in the sentence ("untuk 3 orang")."""
+    candidates = [v for v in values if v > 0 and amount % v == 0 and amount // v > 1]
+    if not candidates:
+        return False
+    counts = stated_counts(tokens, start, end, (claim.index, claim.end))
+    return any(amount // v in counts for v in candidates)
+
+
+def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -> str | None:
+    """The fee variant named right before or after an amount ("SIM C 80rb", "Rp 75.000 (SIM C)")."""
+    if not service.fee_variants:
+        return None
+    window = tokens[max(0, claim.index - 6) : claim.end + 4]
+    if not any(t.low in service.variant_words or t.stem in service.variant_words for t in window):
+        return None
+    clause = tokens[claim.index].clause
+    best: tuple[int, str] | None = None
+    for key, variant, _amount in service.fee_variants:
+        length = len(key)
+        # before: the key ends within 3 filler tokens before the amount
+        for end in range(claim.index, max(-1, claim.index - 4), -1):
+            start = end - length
+            if start < 0:
+                break
+            if any(tokens[k].clause != clause for k in range(start, claim.index)):
+                break
+            between = tokens[end : claim.index]
+            if all(t.low in _ADJACENT_FILLERS or t.low in (":", "-", "=") for t in between) and all(
+                tokens[start + o].low == key[o] or tokens[start + o].stem == key[o]
+                for o in range(length)
+            ):
+                distance = claim.index - end
+                if best is None or distance < best[0]:
+                    best = (distance, variant)
+                break
+        # after: "Rp 75.000 untuk SIM C"
+        for start in range(claim.end, min(len(tokens), claim.end + 3)):
+            end = start + length
+            if end > len(tokens) or any(tokens[k].clause != clause for k in range(claim.end, end)):
+                break
+            between = tokens[claim.end : start]
+            if all(t.low in _AFTER_LINKS for t in between) and all(
+                tokens[start + o].low == key[o] or tokens[start + o].stem == key[o]
+                for o in range(length)
+            ):
+                distance = start - claim.end
+                if best is None or distance <= best[0]:
+                    best = (distance, variant)
+                break
+    return None if best is None else best[1]
+
+
+def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
+    open_days = hours.open_days
+    kind = claim.kind
+    if kind == "always_open":
+        return not all(hours.window(d) == (0, 24 * 60) for d in range(7))
+    if kind == "every_day":
+        return len(open_days) < 7
+    if kind == "open_days":
+        return bool(claim.days and not claim.days <= open_days)
+    if kind == "closed_days":
+        return bool(claim.days and claim.days & open_days)
+    days = sorted(claim.days) if claim.days else sorted(open_days)
+    windows = [w for w in (hours.window(d) for d in days) if w is not None]
+    if claim.days and len(windows) < len(days):
+        return True  # a named day the desk is closed
+    if not windows:
+        return False
+    if kind == "range":
+        assert claim.start is not None and claim.end_minute is not None
+        if claim.days:
+            return any(w != (claim.start, claim.end_minute) for w in windows)
+        return all(w != (claim.start, claim.end_minute) for w in windows)
+    if kind == "window":
+        assert claim.start is not None and claim.end_minute is not None
+        return claim.start < min(w[0] for w in windows) or claim.end_minute > max(
+            w[1] for w in windows
+        )
+    if kind == "open_at":
+        assert claim.start is not None
+        return all(w[0] != claim.start for w in windows)
+    if kind == "close_at":
+        assert claim.end_minute is not None
+        return all(w[1] != claim.end_minute for w in windows)
+    if kind in ("open_period", "closed_period"):
+        assert claim.start is not None and claim.end_minute is not None
+        length = claim.end_minute - claim.start
+        covered = [max(0, min(w[1], claim.end_minute) - max(w[0], claim.start)) for w in windows]
+        if kind == "open_period":
+            return max(covered) == 0
+        return max(covered) * 2 >= length
+    if kind == "point":
+        assert claim.start is not None
+        minute = claim.start
+        if minute > max(w[1] for w in windows):
+            return True
+        return claim.strong and minute < min(w[0] for w in windows)
+    return False
+
+
+def check(
+    answer: str,
+    standards: Iterable[ServiceStandard],
+    *,
+    service_id: str | None = None,
+    question: str | None = None,
+) -> Verdict:
+    """One-off check; build a :class:`PromiseChecker` to check many answers."""
+    return PromiseChecker(standards).check(answer, service_id=service_id, question=question)

@@ -1,0 +1,2251 @@
+"""Extract claims about fees, completion times and opening hours from free text written the way
+citizens, officers and bots write Indonesian and English.
+
+Only general language cues live here (words for money, time, opening, closing, ages, fines,
+thresholds...). Nothing refers to a particular service. A number is a claim only when its
+context makes it one: harmless numbers (queue and counter numbers, RT/RW, dates, NIK, phone
+numbers, page and sheet counts, ages, validity periods) are left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guardrails.numbers import (
+    MAGNITUDE_WORDS,
+    NUMBER_WORDS,
+    SLANG_AMOUNTS,
+    parse_number_words,
+)
+from guardrails.promises import DAY_NAMES_ID, Duration
+from guardrails.text import NEGATORS, Token, is_negated
+
+__all__ = [
+    "Claim",
+    "DurationClaim",
+    "FeeClaim",
+    "HoursClaim",
+    "extract_claims",
+    "question_kinds",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FeeClaim:
+    index: int  # first token
+    end: int  # one past the last token
+    amount: int | None  # Rupiah; None: "a fee is charged" without an amount
+    text: str
+    field: str = "fee"
+
+    @property
+    def free(self) -> bool:
+        return self.amount == 0
+
+
+@dataclass(frozen=True, slots=True)
+class DurationClaim:
+    index: int
+    end: int
+    duration: Duration
+    text: str
+    field: str = "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class HoursClaim:
+    """``kind``: open_days, closed_days, every_day, always_open, day_span (a day range given as
+    the opening days), range (opening window), window (a time range that must fall inside the
+    hours), open_at, close_at, point (a moment the desk is said or assumed to be open)."""
+
+    index: int
+    kind: str
+    days: frozenset[int] | None
+    start: int | None
+    end_minute: int | None
+    text: str
+    strong: bool = False
+    field: str = "hours"
+
+    @property
+    def end(self) -> int:
+        return self.index + 1
+
+
+Claim = FeeClaim | DurationClaim | HoursClaim
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FILLERS = _words(
+    """
+    pak bu bapak ibu mas mbak mba dik dek kak bang om tante dok dokter sdr saudara ya yah
+    iya ok oke okay sip siap aja saja ajah lah deh dong kok sih nih tuh kan loh lho yaa ko
+    kak gan bos boss nya itu ini tersebut juga pun sudah udah udh sdh baru cuma cuman hanya
+    paling sekitar kira kurang lebih biasanya kira-kira estimasi perkiraan ya. sir madam
+    maam ma'am mr mrs ms please thanks thank you the a an is are it its about around
+    approximately usually roughly only just so selamat pagi siang sore malam terima kasih
+    mohon maaf silakan untuk buat utk bagi yang dan atau lagi kalau kalo klo mau bisa dapat
+    akan bakal insyaallah normalnya umumnya rata kurleb kl
+    """
+)
+
+FEE_WORDS = _words(
+    """
+    biaya biayanya bayar bayarnya membayar dibayar dibayarkan pembayaran tarif tarifnya
+    harga harganya ongkos ongkosnya retribusi retribusinya pungutan dipungut pnbp fee fees
+    cost costs price charge charged charges pay paid payment tariff nominal sebesar seharga
+    dikenakan dikenai kena uang admin administrasi cuma hanya doang total totalnya jadi
+    semuanya tambah nambah kasih dikasih ngasih titip
+    """
+)
+
+DIRECT_FEE_WORDS = _words(
+    """
+    biaya biayanya bayar bayarnya membayar dibayar tarif tarifnya harga harganya ongkos
+    ongkosnya retribusi retribusinya fee cost costs price charge pay sebesar seharga
+    """
+)
+
+FINE_WORDS = _words(
+    """
+    denda dendanya didenda sanksi penalty penalti fine fined fines tilang
+    """
+)
+
+THRESHOLD_WORDS = _words(
+    """
+    umr ump bantuan subsidi hibah insentif santunan hadiah beasiswa blt honor honorarium kerugian
+    ganti rugi kompensasi anggaran apbd apbn proyek cicilan angsuran iuran premi setoran simpanan
+    aid grant allowance scholarship compensation budget installment premium contribution
+    notaris ppat
+    jaminan deposit deposito refundable
+    modal modalnya permodalan kekayaan aset asetnya asset assets omzet omset omzetnya
+    omsetnya penghasilan penghasilannya pendapatan pendapatannya gaji gajinya upah income
+    revenue turnover capital salary njop npop npoptkp transaksi plafon pinjaman kredit saldo
+    tabungan investasi investment nilai terutang pajak pajaknya tax taxes tagihan tagihannya
+    tunggakan
+    """
+)
+
+ANCILLARY_PAIRS = frozenset(
+    {
+        ("admin", "bank"),
+        ("biaya", "bank"),
+        ("biaya", "transfer"),
+        ("bank", "charge"),
+        ("bank", "charges"),
+        ("transfer", "fee"),
+    }
+)
+GOODS_UNITS = frozenset(
+    {
+        "kg",
+        "kilo",
+        "kilogram",
+        "liter",
+        "ltr",
+        "gram",
+        "gr",
+        "ons",
+        "porsi",
+        "bungkus",
+        "botol",
+        "pcs",
+        "pack",
+        "lusin",
+    }
+)
+REFUND_WORDS = frozenset({"dikembalikan", "kembali", "refunded", "returned", "refundable"})
+GROUP_COUNTS = {"berdua": 2, "bertiga": 3, "berempat": 4, "berlima": 5, "both": 2}
+PRICE_ADJECTIVES = frozenset(
+    {
+        "resmi",
+        "normal",
+        "standar",
+        "layanan",
+        "pelayanan",
+        "paket",
+        "pasti",
+        "tetap",
+        "khusus",
+        "official",
+        "total",
+    }
+)
+
+COMPARATIVE_BEFORE = _words(
+    """
+    bawah atas maksimal maks max maximum minimal minimum paling kurang lebih hingga sampai
+    below under above over than least most exceeding melebihi
+    """
+)
+
+ANCILLARY_WORDS = _words(
+    """
+    pendampingan pelatihan sosialisasi bimbingan bimtek penyuluhan training seminar workshop
+    coaching consultation guidance assistance shuttle coffee snacks
+    kirim pengiriman
+    materai meterai materei metrai fotokopi fotocopy fotokopian fc photocopy photocopies
+    parkir parking ongkir kurir courier pos postage shipping delivery transport transportasi
+    ojek map stopmap amplop envelope stamp foto photo photos formulir form konsultasi wifi
+    internet minum snack toilet brosur informasi psikologi psikotes klinik asuransi insurance
+    medical legalisir legalisasi kesehatan
+    """
+)
+
+REPORT_WORDS = _words(
+    """
+    pungli laporkan melaporkan adukan oknum report bribe bribes illegal extortion
+    whistleblowing saber pengaduan lapor.go.id
+    """
+)
+WARNING_WORDS = frozenset(
+    {"jangan", "waspada", "hati-hati", "awas", "beware", "don't", "never", "penipuan", "scam"}
+)
+TOUT_WORDS = frozenset({"calo", "oknum", "makelar", "tout", "touts"})
+REQUEST_WORDS = _words(
+    """
+    minta meminta dimintai diminta memungut menarik asks asked ask demand demands
+    """
+)
+CONDITIONAL_WORDS = frozenset(["jika", "kalau", "kalo", "apabila", "bila", "if", "when", "jikalau"])
+
+BRIBE_NOUNS = _words(
+    """
+    rokok kopi pelicin lelah jasa tinta administrasi admin terima pulsa makan bensin
+    """
+)
+FREE_WORDS = frozenset({"gratis", "gratisan", "digratiskan", "free", "percuma"})
+# "feel free", "toll-free", "free to choose", "free parking": not about the fee.
+NOT_FREE_BEFORE = frozenset(
+    {"feel", "toll", "duty", "hands", "sugar", "stress", "set", "break", "fee"}
+)
+NOT_FREE_AFTER = frozenset({"to", "time", "parking", "wifi", "wi", "from", "and"})
+FREE_SCOPE_BREAKERS = _words(
+    """
+    tambahan lain lainnya lagi di ke lewat via melalui pakai pake dengan tunai cash secara
+    langsung dulu sekarang sendiri online at by in through again twice extra additional
+    hidden selain luar beyond other anyone siapapun siapa petugas oknum calo apart except
+    kecuali denda parkir
+    """
+)
+NEGATABLE_FEE_HEADS = _words(
+    """
+    biaya biayanya bayar membayar dibayar bayaran dipungut pungutan pungut dikenakan dikenai
+    berbayar ditarik dipungutin charge charged fee fees cost pay payment paying
+    """
+)
+NEGATION_FILLERS = _words(
+    """
+    perlu usah ada pakai pake kena dikenakan dikenai dipungut ditarik need needs to have has
+    any a is are there will be apa sama sekali harus mesti wajib required require requires
+    pernah
+    """
+)
+
+COMPLETION_WORDS = _words(
+    """
+    pengajuan pengajuannya permohonan permohonannya pengurusan urus ngurus mengurus urusnya
+    application applications
+    konfirmasi confirmation confirmed balasan dibalas respon response respond reply ditanggapi
+    tanggapan
+    minimal minimum least cepat
+    selesai selesainya jadi jadinya beres kelar rampung proses prosesnya diproses memproses
+    pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
+    keluarnya ambil diambil pengambilan ambilnya siap tunggu menunggu nunggu ditunggu
+    tunggunya lama lamanya waktu waktunya estimasi perkiraan butuh membutuhkan dibutuhkan
+    memakan makan sla dicetak dikirim kirim datang tiba ready done finished finish completed
+    complete processed processing process issued issue issuance collect collected pickup
+    pick takes take taking took within wait waiting turnaround delivered arrive arrives
+    result results hasil hasilnya lagi paling maksimal maks max selambat-lambatnya
+    selambatnya dalam kurun jangka takes approximately about around usually biasanya sekitar
+    kira kurang normalnya umumnya rata-rata cuma hanya kelarnya rampungnya jadinya baru
+    """
+)
+STRONG_COMPLETION_WORDS = _words(
+    """
+    selesai selesainya jadi jadinya beres kelar rampung proses prosesnya diproses memproses
+    pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
+    keluarnya diambil pengambilan siap tunggu menunggu nunggu ditunggu tunggunya lamanya
+    estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished
+    completed processed processing issued collected takes take taking took turnaround hasil
+    hasilnya kelarnya rampungnya datang tiba arrive arrives
+    """
+)
+REASON_WORDS = frozenset(
+    {
+        "tergantung",
+        "karena",
+        "karna",
+        "krn",
+        "soalnya",
+        "sebab",
+        "because",
+        "depending",
+        "depends",
+        "due",
+    }
+)
+DOCUMENT_WORDS = _words(
+    """
+    surat foto pas dokumen keterangan rekening bukti sertifikat ijazah spt laporan rapor
+    certificate statement photo photos document documents letter
+    """
+)
+APPROXIMATION_WORDS = _words(
+    """
+    sekitar kira kurang paling cuma hanya about around approximately approx usually biasanya
+    roughly
+    """
+)
+
+AGE_WORDS = _words(
+    """
+    umur umurnya usia usianya berusia berumur age aged bayi bayinya balita lahir
+    """
+)
+VALIDITY_WORDS = _words(
+    """
+    berlaku berlakunya masa valid validity expire expires expired kedaluwarsa kadaluarsa
+    kadaluwarsa habis aktif active mati kontrak
+    """
+)
+FREQUENCY_BEFORE = frozenset(["tiap", "setiap", "per", "every", "each", "sekali"])
+FREQUENCY_AFTER = frozenset(["sekali", "once"])
+PAST_BEFORE = frozenset(
+    ["sejak", "since", "sudah", "udah", "udh", "sdh", "telah", "already", "been"]
+)
+PAST_AFTER = frozenset(["lalu", "ago", "terakhir", "kemarin", "yll", "belakangan"])
+BEFORE_AFTER = frozenset(["sebelum", "sebelumnya", "before", "prior", "advance"])
+EVENT_LINKS = frozenset(
+    ["setelah", "sesudah", "sejak", "dari", "terhitung", "after", "since", "from", "of"]
+)
+EVENT_WORDS = _words(
+    """
+    kelahiran lahir kematian meninggal wafat pernikahan menikah perkawinan perceraian
+    kejadian peristiwa kedatangan kepindahan tanggal habis berakhir jatuh birth death
+    marriage event expiry arrival acara tgl
+    """
+)
+CONDITION_WORDS = _words(
+    """
+    belum lewat melewati melebihi terlambat telat lebih kurang exceeds exceeding exceed over
+    more less under bawah atas
+    """
+)
+DEADLINE_WORDS = _words(
+    """
+    punya diberi batas tenggat deadline have must harus wajib lapor melapor melaporkan dilaporkan
+    report register apply submit should daftar mendaftar mengajukan diajukan
+    """
+)
+QUEUE_WORDS = _words(
+    """
+    antre antri antrean antrian ngantri ngantre queue queues line istirahat break perjalanan
+    jalan naik drive walk travel ride macet nyetir puasa berpuasa fasting fast
+    """
+)
+COUNTER_WORDS = _words(
+    """
+    loket nomor no antrean antrian ruang ruangan lantai meja counter room floor gate pintu
+    rt rw halaman hal hlm page pages lembar gedung blok kamar desk window
+    """
+)
+
+# Units of duration: word -> (unit, factor)
+UNIT_WORDS: dict[str, tuple[str, float]] = {
+    "menit": ("minutes", 1),
+    "mnt": ("minutes", 1),
+    "minute": ("minutes", 1),
+    "minutes": ("minutes", 1),
+    "mins": ("minutes", 1),
+    "min": ("minutes", 1),
+    "jam": ("hours", 1),
+    "jaman": ("hours", 1),
+    "hour": ("hours", 1),
+    "hours": ("hours", 1),
+    "hr": ("hours", 1),
+    "hrs": ("hours", 1),
+    "hari": ("days", 1),
+    "harian": ("days", 1),
+    "day": ("days", 1),
+    "days": ("days", 1),
+    "minggu": ("days", 7),
+    "mingguan": ("days", 7),
+    "pekan": ("days", 7),
+    "week": ("days", 7),
+    "weeks": ("days", 7),
+    "fortnight": ("days", 14),
+    "bulan": ("days", 30),
+    "bulanan": ("days", 30),
+    "month": ("days", 30),
+    "months": ("days", 30),
+    "tahun": ("days", 365),
+    "tahunan": ("days", 365),
+    "year": ("days", 365),
+    "years": ("days", 365),
+}
+YEAR_UNITS = frozenset({"tahun", "tahunan", "year", "years"})
+
+SE_DURATIONS: dict[str, tuple[float, str, bool]] = {
+    # word -> (amount, unit, is_year)
+    "sehari": (1, "days", False),
+    "seharian": (1, "days", False),
+    "sejam": (1, "hours", False),
+    "sejaman": (1, "hours", False),
+    "seminggu": (7, "days", False),
+    "semingguan": (7, "days", False),
+    "sepekan": (7, "days", False),
+    "sebulan": (30, "days", False),
+    "sebulanan": (30, "days", False),
+    "setahun": (365, "days", True),
+}
+VAGUE_DURATIONS: dict[str, tuple[float, str]] = {
+    "berjam": (2, "hours"),
+    "berhari": (2, "days"),
+    "berminggu": (14, "days"),
+    "berbulan": (60, "days"),
+    "bertahun": (730, "days"),
+}
+RELATIVE_DURATIONS: dict[str, float] = {"besok": 1, "besoknya": 1, "tomorrow": 1, "lusa": 2}
+RANGE_CONNECTORS = frozenset({"-", "sampai", "hingga", "sd", "atau", "to", "or", "until", "till"})
+
+DAY_WORDS: dict[str, int] = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "jumaat": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+    "monday": 0,
+    "mondays": 0,
+    "tuesday": 1,
+    "tuesdays": 1,
+    "wednesday": 2,
+    "wednesdays": 2,
+    "thursday": 3,
+    "thursdays": 3,
+    "friday": 4,
+    "fridays": 4,
+    "saturday": 5,
+    "saturdays": 5,
+    "sunday": 6,
+    "sundays": 6,
+}
+DAY_RANGE_CONNECTORS = frozenset(
+    {"-", "sampai", "hingga", "sd", "to", "through", "thru", "until", "till"}
+)
+DAY_LIST_CONNECTORS = frozenset({",", "dan", "and", "atau", "or", "/", "serta"})
+RELATIVE_AFTER_MINGGU = frozenset(
+    {
+        "depan",
+        "ini",
+        "lalu",
+        "kemarin",
+        "ke",
+        "lagi",
+        "an",
+        "nya",
+        "berikutnya",
+        "sekali",
+        "pertama",
+        "kedua",
+    }
+)
+OPEN_WORDS = _words(
+    """
+    buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
+    operasional operating operate operates serve serves served serving available menerima
+    runs run beroperasinya
+    """
+)
+CLOSED_WORDS = frozenset(
+    ["tutup", "ditutup", "tutupnya", "closed", "close", "closes", "libur", "liburnya"]
+)
+DAY_CUE_WORDS = _words(
+    """
+    datang come visit bisa dapat can urus diurus ngurus mengurus rekam daftar mendaftar
+    diambil ambil dilayanin layani proses diproses hanya only masuk
+    """
+)
+APPOINTMENT_WORDS = _words(
+    """
+    datang come visit arrive dipanggil panggil wawancara interview jadwal janji appointment
+    ambil diambil antre antri antrean antrian queue tunggu menunggu nunggu ditunggu wait
+    jemput
+    """
+)
+OPEN_AT_BEFORE = frozenset(
+    {
+        "buka",
+        "dibuka",
+        "mulai",
+        "dimulai",
+        "mulainya",
+        "opens",
+        "open",
+        "start",
+        "starts",
+        "bukanya",
+    }
+)
+CLOSE_AT_BEFORE = frozenset({"tutup", "ditutup", "closes", "close", "closing", "tutupnya"})
+UNTIL_WORDS = frozenset({"sampai", "hingga", "until", "till", "sd", "to"})
+BREAK_WORDS = frozenset({"istirahat", "ishoma", "break", "rehat", "lunch"})
+HOLIDAY_WORDS = frozenset(
+    {
+        "nasional",
+        "cuti",
+        "lebaran",
+        "idul",
+        "natal",
+        "raya",
+        "imlek",
+        "nyepi",
+        "waisak",
+        "tahun baru",
+    }
+)
+EXCEPT_WORDS = frozenset({"kecuali", "except", "selain", "excluding"})
+CUTOFF_WORDS = frozenset({"terakhir", "last", "batas"})
+PERIOD_WORDS = frozenset(
+    {"pagi", "siang", "sore", "malam", "subuh", "am", "pm", "wib", "wita", "wit"}
+)
+TIME_LEAD = frozenset({"jam", "pukul", "pkl", "jm"})
+SERVICE_VERBS = frozenset(
+    {
+        "dilayani",
+        "dilayanin",
+        "melayani",
+        "layani",
+        "served",
+        "serve",
+        "buka",
+        "open",
+        "diproses",
+        "proses",
+    }
+)
+EVERY_DAY_LEAD = frozenset({"setiap", "tiap", "every", "tiap-tiap"})
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def question_kinds(tokens: list[Token]) -> frozenset[str]:
+    """What a question asks about: "fee", "duration", "hours" (possibly several)."""
+    kinds: set[str] = set()
+    words = [t.low for t in tokens if t.kind == "word"]
+    joined = " " + " ".join(words) + " "
+    if any(
+        p in joined
+        for p in (
+            " berapa lama ",
+            " brp lama ",
+            " lama ",
+            " kapan jadi",
+            " kapan selesai",
+            " kapan bisa",
+            " kapan diambil",
+            " kapan keluar",
+            " kapan terbit",
+            " berapa hari ",
+            " how long ",
+            " when will ",
+            " when can ",
+            " when is ",
+            " how many days ",
+            " how soon ",
+            " lamanya ",
+            " waktu ",
+        )
+    ):
+        kinds.add("duration")
+    if any(
+        p in joined
+        for p in (
+            " jam berapa ",
+            " buka ",
+            " tutup ",
+            " jam buka ",
+            " jam layanan ",
+            " jam operasional ",
+            " hari apa ",
+            " sabtu ",
+            " minggu buka",
+            " libur ",
+            " what time ",
+            " open ",
+            " opening ",
+            " close ",
+            " closing ",
+            " hours ",
+        )
+    ):
+        kinds.add("hours")
+    if any(
+        p in joined
+        for p in (
+            " berapa ",
+            " biaya",
+            " bayar",
+            " tarif",
+            " harga",
+            " gratis ",
+            " how much ",
+            " cost",
+            " fee",
+            " price",
+            " free ",
+            " pay",
+        )
+    ):
+        kinds.add("fee")
+    return frozenset(kinds)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    token = tokens[index]
+    return token.clause_start, token.clause_end
+
+
+def _words_between(tokens: list[Token], start: int, end: int) -> list[str]:
+    return [t.low for t in tokens[max(0, start) : max(0, end)]]
+
+
+def _has_any(tokens: list[Token], start: int, end: int, vocabulary: frozenset[str]) -> bool:
+    """A word of ``vocabulary`` in tokens[start:end], not counting words of a service's name
+    ("lahir" in "akta lahir" is no age, "parkir" in "parkir berlangganan" no parking fee)."""
+    for token in tokens[max(0, start) : max(0, end)]:
+        if (token.low in vocabulary or token.stem in vocabulary) and not token.mention:
+            return True
+    return False
+
+
+def _text(tokens: list[Token], start: int, end: int) -> str:
+    parts: list[str] = []
+    for token in tokens[start:end]:
+        if parts and token.space_before:
+            parts.append(" ")
+        parts.append(token.raw)
+    return "".join(parts)
+
+
+def _int_value(token: Token) -> int | None:
+    if token.kind != "num" or not token.low.isdigit():
+        return None
+    return int(token.low)
+
+
+# --------------------------------------------------------------------------- money
+
+
+def _read_amount(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
+    """An amount starting at token ``i``: (Rupiah, end index, has a money marker)."""
+    count = len(tokens)
+    token = tokens[i]
+    j = i
+    currency = False
+    if token.kind == "word" and token.low in ("rp", "idr", "rupiah"):
+        currency = True
+        j = i + 1
+        if j < count and tokens[j].low == ".":
+            j += 1
+        if j >= count:
+            return None
+        token = tokens[j]
+    if token.kind == "num":
+        value = token.number
+        if value is None:
+            return None
+        k = j + 1
+        marker = currency
+        if k < count and tokens[k].low == "an" and not tokens[k].space_before:
+            k += 1  # "50an ribu"
+        if k < count and tokens[k].kind == "word":
+            magnitude_word = tokens[k].low
+            if magnitude_word in MAGNITUDE_WORDS and (magnitude_word != "m" or currency):
+                if magnitude_word == "k" and tokens[k].space_before and not currency:
+                    return None
+                value *= MAGNITUDE_WORDS[magnitude_word]
+                marker = True
+                k += 1
+                # "1 juta 200 ribu"
+                if (
+                    MAGNITUDE_WORDS[magnitude_word] >= 1_000_000
+                    and k + 1 < count
+                    and tokens[k].kind == "num"
+                    and tokens[k + 1].low in ("ribu", "rb", "k", "thousand")
+                ):
+                    rest = tokens[k].number
+                    if rest is not None and rest < 1000:
+                        value += rest * 1000
+                        k += 2
+                if not currency and k < count and tokens[k].low in COUNTED_NOUNS:
+                    return None  # "1,2 juta penduduk"
+        if k < count and tokens[k].low in ("rupiah", "idr", "perak"):
+            marker = True
+            k += 1
+        # "Rp350.000,-" / ",00"
+        if k + 1 < count and tokens[k].low == "," and tokens[k + 1].low == "-":
+            k += 2
+        return round(value), k, marker
+    if token.kind == "word":
+        if token.low in SLANG_AMOUNTS:
+            return SLANG_AMOUNTS[token.low], j + 1, True
+        if token.low in NUMBER_WORDS or token.low.startswith("se"):
+            words = [t.low for t in tokens[j : j + 12]]
+            parsed = parse_number_words(words)
+            if parsed is None or parsed[1] == 0:
+                return None
+            value, used = parsed
+            consumed_words = words[:used]
+            k = j + used
+            has_magnitude = any(
+                w
+                in (
+                    "ribu",
+                    "juta",
+                    "miliar",
+                    "milyar",
+                    "thousand",
+                    "million",
+                    "billion",
+                    "seribu",
+                    "sejuta",
+                )
+                for w in consumed_words
+            )
+            if k < count and tokens[k].low in ("rupiah", "perak"):
+                has_magnitude = True
+                k += 1
+            if not (has_magnitude or currency):
+                return None
+            return round(value), k, True
+    return None
+
+
+def _money_excluded(
+    tokens: list[Token],
+    start: int,
+    end: int,
+    amount: int,
+    sentence_report: bool,
+    mention_tokens: frozenset[int] = frozenset(),
+) -> bool:
+    """True when an amount is not a claim about this service's fee."""
+    if sentence_report:
+        return True
+    c_start, c_end = _clause_bounds(tokens, start)
+    # "Fotokopi dulu di koperasi depan, Rp 500 per lembar": a clause that opens with the amount
+    # takes its subject from the clause before it.
+    sentence = tokens[start].sentence
+    if (
+        c_start > 0
+        and tokens[c_start - 1].sentence == sentence
+        and all(t.kind == "punct" or t.low in FILLERS for t in tokens[c_start:start])
+    ):
+        c_start = tokens[c_start - 1].clause_start
+    before = max(c_start, start - 6)
+    if is_negated(tokens, start, 2):
+        return True
+    if _has_any(tokens, end, min(c_end, end + 4), REFUND_WORDS):
+        return True
+    sentence = tokens[start].sentence
+    fine_start = start
+    while fine_start > 0 and start - fine_start < 8 and tokens[fine_start - 1].sentence == sentence:
+        fine_start -= 1
+    if _has_any(tokens, fine_start, start, FINE_WORDS) or _has_any(
+        tokens, end, min(c_end, end + 3), FINE_WORDS
+    ):
+        return True
+    if _has_any(tokens, before, start, THRESHOLD_WORDS):
+        return True
+    for j in range(before, start):
+        # "harga cabai Rp 50.000", "harga rumah 500 juta": the price of a thing, not the fee
+        if (
+            tokens[j].low in ("harga", "price")
+            and j + 1 < start
+            and tokens[j + 1].kind == "word"
+            and tokens[j + 1].low not in FILLERS
+            and tokens[j + 1].low not in FEE_WORDS
+            and tokens[j + 1].low not in MONEY_STARTS
+            and tokens[j + 1].low not in PRICE_ADJECTIVES
+            and (j + 1) not in mention_tokens
+        ):
+            return True
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].low in ("per", "/")
+        and tokens[end + 1].low in GOODS_UNITS
+    ):
+        return True
+    # "di bawah 5 miliar", "maksimal 3 juta" without a fee word before: a limit, not a fee.
+    near = max(c_start, start - 2)
+    if _has_any(tokens, near, start, COMPARATIVE_BEFORE) and not _has_any(
+        tokens, max(c_start, start - 6), near, DIRECT_FEE_WORDS
+    ):
+        return True
+    if _has_ancillary(tokens, max(c_start, start - 8), start, mention_tokens):
+        return True
+    after = _words_between(tokens, end, min(c_end, end + 3))
+    bundled = any(
+        w in ("sama", "plus", "termasuk", "including", "incl", "dengan", "+") for w in after
+    )
+    if not bundled and _has_ancillary(tokens, end, min(c_end, end + 3), mention_tokens):
+        return True
+    # Large amounts are values (prices, taxes, limits) unless a fee word stands right before.
+    if amount >= 10_000_000 and not _has_any(
+        tokens, max(c_start, start - 2), start, DIRECT_FEE_WORDS
+    ):
+        return True
+    # A percentage
+    return end < len(tokens) and tokens[end].low in ("%", "persen", "percent")
+
+
+def _has_ancillary(
+    tokens: list[Token], start: int, end: int, mention_tokens: frozenset[int]
+) -> bool:
+    """An ancillary item (stamp duty, photocopies, parking, bank charges...) that is not part of
+    a service name."""
+    for j in range(max(0, start), max(0, end)):
+        if j > 0 and (tokens[j - 1].low, tokens[j].low) in ANCILLARY_PAIRS:
+            return True
+        if j not in mention_tokens and (
+            tokens[j].low in ANCILLARY_WORDS or tokens[j].stem in ANCILLARY_WORDS
+        ):
+            return True
+    return False
+
+
+def _sentence_is_report(
+    tokens: list[Token], start: int, end: int, next_words: frozenset[str] = frozenset()
+) -> bool:
+    """A warning about illegal levies: amounts in it are what not to pay. The sentence after is
+    read too ("Jangan percaya calo yang minta Rp 500.000. Laporkan ke ...")."""
+    words = {t.low for t in tokens[start:end]}
+    if words & REPORT_WORDS or next_words & REPORT_WORDS:
+        return True
+    if words & REQUEST_WORDS and words & (CONDITIONAL_WORDS | WARNING_WORDS | TOUT_WORDS):
+        return True
+    return bool(
+        words & WARNING_WORDS and words & {"percaya", "bayar", "beri", "kasih", "pay", "trust"}
+    )
+
+
+def _fee_claims(
+    tokens: list[Token], sentences: list[tuple[int, int]], mention_tokens: frozenset[int]
+) -> list[FeeClaim]:
+    claims: list[FeeClaim] = []
+    count = len(tokens)
+    for n, (s_start, s_end) in enumerate(sentences):
+        next_words: frozenset[str] = frozenset()
+        if n + 1 < len(sentences):
+            n_start, n_end = sentences[n + 1]
+            next_words = frozenset(t.low for t in tokens[n_start:n_end])
+        report = _sentence_is_report(tokens, s_start, s_end, next_words)
+        first_claim = len(claims)
+        amounts: list[int] = []  # every amount in the sentence, fee or not
+        i = s_start
+        while i < s_end:
+            token = tokens[i]
+            low = token.low
+            # ---- amounts
+            if token.kind == "num" or low in MONEY_STARTS:
+                read = _read_amount(tokens, i)
+                if read is not None:
+                    amount, end, marker = read
+                    # A bare range start borrowing the magnitude of its end: "50-100rb".
+                    if (
+                        not marker
+                        and token.kind == "num"
+                        and end + 1 < count
+                        and tokens[end].low
+                        in (
+                            "-",
+                            "sampai",
+                            "hingga",
+                            "atau",
+                            "to",
+                        )
+                    ):
+                        nxt = _read_amount(tokens, end + 1)
+                        if nxt is not None and nxt[2] and tokens[end + 1].kind == "num":
+                            scale_value = tokens[end + 1].number or 1
+                            scale = nxt[0] / scale_value if scale_value else 1
+                            amount = round(amount * scale)
+                            marker = True
+                    if not marker:
+                        marker = _bare_amount_is_fee(tokens, i, end, amount)
+                        if marker and amount < 1000:
+                            amount *= 1000
+                    if marker:
+                        amounts.append(amount)
+                        if amount == 0:
+                            claims.append(FeeClaim(i, end, 0, _text(tokens, i, end)))
+                        elif not _money_excluded(tokens, i, end, amount, report, mention_tokens):
+                            claims.append(FeeClaim(i, end, amount, _text(tokens, i, end)))
+                        i = end
+                        continue
+            # ---- free / paid without amount
+            if token.kind == "word" and low in FREE_OR_PAID_STARTS:
+                claim = _free_or_paid(tokens, i, report, mention_tokens)
+                if claim is not None:
+                    claims.append(claim)
+            i += 1
+        # "SIM A Rp 80.000 + tes kesehatan Rp 25.000 = Rp 105.000": a sum is not a fee.
+        if len(amounts) >= 3:
+            claims[first_claim:] = [
+                c for c in claims[first_claim:] if not (c.amount and _is_sum(c.amount, amounts))
+            ]
+    return claims
+
+
+def _is_sum(amount: int, amounts: list[int]) -> bool:
+    others = list(amounts)
+    others.remove(amount)
+    others = [a for a in others if 0 < a < amount]
+    if len(others) >= 2 and sum(others) == amount:
+        return True
+    return any(
+        others[a] + others[b] == amount
+        for a in range(len(others))
+        for b in range(a + 1, len(others))
+    )
+
+
+COUNTED_NOUNS = _words(
+    """
+    orang jiwa penduduk warga pengunjung peserta pemohon unit kendaraan km meter m2 lembar
+    halaman berkas views followers people residents visitors applicants pelanggan nasabah kk
+    keluarga
+    """
+)
+ID_WORDS = _words(
+    """
+    nik npwp nomor no nib kode id rekening rek hp telp telepon wa whatsapp tel phone kk akta
+    register registrasi nomer
+    """
+)
+
+_BARE_FOLLOWERS = _words(
+    """
+    aja saja ya pak bu mas mbak dik dek dok ke buat untuk biar dulu deh lah kok doang sih
+    kak per rupiah
+    """
+)
+
+
+def _bare_amount_is_fee(tokens: list[Token], i: int, end: int, amount: int) -> bool:
+    """A number without a money marker is an amount when a fee word introduces it."""
+    token = tokens[i]
+    if token.kind != "num":
+        return False
+    # Parts of identifiers: "12.345.678.9-012.000", NIK, phone and account numbers.
+    if i > 0 and not token.space_before and tokens[i - 1].low in ("-", ".", "/"):
+        return False
+    if (
+        end < len(tokens)
+        and not tokens[end].space_before
+        and tokens[end].low in ("-", "/")
+        and end + 1 < len(tokens)
+        and tokens[end + 1].kind == "num"
+    ):
+        return False
+    if _has_any(tokens, max(0, i - 3), i, ID_WORDS):
+        return False
+    following = tokens[end] if end < len(tokens) else None
+    follower_ok = (
+        following is None
+        or (following.kind == "punct" and following.low not in ("%", "/", ":", "x"))
+        or following.low in _BARE_FOLLOWERS
+        or following.low in NEGATORS
+    )
+    if not follower_ok:
+        return False
+    clause_start, _ = _clause_bounds(tokens, i)
+    lookback = max(clause_start, i - 3)
+    has_fee_word = any(
+        tokens[j].low in DIRECT_FEE_WORDS or tokens[j].stem in DIRECT_FEE_WORDS
+        for j in range(lookback, i)
+    )
+    grouped = "." in token.low or "," in token.low
+    if amount >= 1000 and grouped and (grouped and len(token.low.split(".")[-1]) == 3):
+        return True
+    if not has_fee_word:
+        return False
+    if amount >= 1000:
+        return True
+    # "bayar 50 aja": a small bare number right after a payment word means thousands.
+    direct = any(
+        tokens[j].low
+        in ("bayar", "biaya", "biayanya", "bayarnya", "tarif", "harga", "harganya", "ongkos")
+        for j in range(max(clause_start, i - 2), i)
+    )
+    return direct and token.low.isdigit() and 1 <= amount < 1000
+
+
+def _free_or_paid(
+    tokens: list[Token], i: int, report: bool, mention_tokens: frozenset[int]
+) -> FeeClaim | None:
+    token = tokens[i]
+    low = token.low
+    count = len(tokens)
+    clause_start, clause_end = _clause_bounds(tokens, i)
+    prev_low = tokens[i - 1].low if i > clause_start else ""
+    next_low = tokens[i + 1].low if i + 1 < clause_end else ""
+    if low in FREE_WORDS or (
+        low == "cuma" and next_low == "-" and i + 2 < count and tokens[i + 2].low == "cuma"
+    ):
+        if low == "free" and (prev_low in NOT_FREE_BEFORE or next_low in NOT_FREE_AFTER):
+            return None
+        if low == "percuma" and next_low not in ("", ",", ".", "!"):
+            return None  # "percuma" alone also means "useless"
+        if _has_ancillary(tokens, max(clause_start, i - 2), i, mention_tokens) or _has_ancillary(
+            tokens, i + 1, min(clause_end, i + 3), mention_tokens
+        ):
+            return None
+        if is_negated(tokens, i, 2):
+            if report:
+                return None
+            return FeeClaim(i, i + 1, None, _text(tokens, max(clause_start, i - 1), i + 1))
+        return FeeClaim(i, i + 1, 0, token.raw)
+    if low in NEGATORS:
+        # negator + (filler) + fee word: "tidak dipungut biaya", "gak bayar", "tanpa biaya", "no fee"
+        j = i + 1
+        skipped = 0
+        while j < clause_end and tokens[j].low in NEGATION_FILLERS and skipped < 2:
+            j += 1
+            skipped += 1
+        if j >= clause_end:
+            return None
+        head = tokens[j].low
+        if head not in NEGATABLE_FEE_HEADS:
+            return None
+        k = j + 1
+        if k < clause_end and tokens[k].low in (
+            "biaya",
+            "biayanya",
+            "bayaran",
+            "pungutan",
+            "apapun",
+            "apa",
+            "sepeser",
+            "sepeserpun",
+            "any",
+            "anything",
+            "nothing",
+        ):
+            k += 1
+        # "tidak perlu bayar di loket" / "tanpa biaya tambahan": not a statement about the fee.
+        if _has_any(tokens, k, min(clause_end, k + 3), FREE_SCOPE_BREAKERS):
+            return None
+        if j + 1 < clause_end and _read_amount(tokens, j + 1) is not None:
+            return None  # "tidak perlu bayar 50rb" - the amount decides
+        return FeeClaim(i, k, 0, _text(tokens, i, k))
+    if low in ("costs", "cost", "pay") and next_low == "nothing":
+        return FeeClaim(i, i + 2, 0, _text(tokens, i, i + 2))
+    if low == "bebas" and next_low in ("biaya", "pungutan"):
+        return FeeClaim(i, i + 2, 0, _text(tokens, i, i + 2))
+    if report:
+        return None
+    # Customary words for an unofficial payment: "uang rokok", "bayar seikhlasnya".
+    if low == "uang" and next_low in BRIBE_NOUNS and not is_negated(tokens, i, 3):
+        return FeeClaim(i, i + 2, None, _text(tokens, i, i + 2))
+    if low in ("seikhlasnya", "sukarela", "sukarelanya") and not is_negated(tokens, i, 3):
+        return FeeClaim(i, i + 1, None, token.raw)
+    # A fee is charged, amount unspecified.
+    if low == "berbayar" and not is_negated(tokens, i, 2):
+        return FeeClaim(i, i + 1, None, token.raw)
+    if (
+        low in ("biaya", "biayanya")
+        and prev_low in ("ada", "dikenakan", "dikenai", "kena")
+        and not is_negated(tokens, i - 1, 2)
+    ):
+        if _has_any(tokens, i + 1, min(clause_end, i + 4), ANCILLARY_WORDS | FINE_WORDS):
+            return None
+        if _has_any(tokens, i + 1, min(clause_end, i + 5), frozenset({"rp", "idr"})) or any(
+            t.kind == "num" for t in tokens[i + 1 : min(clause_end, i + 5)]
+        ):
+            return None  # an amount follows and is a claim of its own
+        return FeeClaim(i - 1, i + 1, None, _text(tokens, i - 1, i + 1))
+    return None
+
+
+# --------------------------------------------------------------------------- durations
+
+
+def _read_count(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A count at token ``i`` (digits or words). Returns (value, end)."""
+    token = tokens[i]
+    if token.kind == "num":
+        value = token.number
+        if value is None:
+            return None
+        return value, i + 1
+    if token.kind == "word":
+        if (
+            token.low in ("a", "an", "one")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].low in UNIT_WORDS
+        ):
+            return 1.0, i + 1
+        if token.low in NUMBER_WORDS:
+            words = [t.low for t in tokens[i : i + 6]]
+            parsed = parse_number_words(words)
+            if parsed is None or parsed[1] == 0:
+                return None
+            return parsed[0], i + parsed[1]
+    return None
+
+
+def _read_unit(tokens: list[Token], j: int) -> tuple[str, float, int, bool] | None:
+    """A unit at ``j`` with modifiers: (unit, factor, end, is_year)."""
+    count = len(tokens)
+    if j >= count:
+        return None
+    low = tokens[j].low
+    if (
+        low in ("working", "business", "calendar")
+        and j + 1 < count
+        and tokens[j + 1].low in ("day", "days")
+    ):
+        unit = "days" if low == "calendar" else "working_days"
+        return unit, 1, j + 2, False
+    if low in ("full", "whole") and j + 1 < count and tokens[j + 1].low in UNIT_WORDS:
+        j += 1
+        low = tokens[j].low
+    if low not in UNIT_WORDS:
+        return None
+    unit, factor = UNIT_WORDS[low]
+    end = j + 1
+    # "2 mingguan" written "2 minggu-an"
+    if end + 1 < count and tokens[end].low == "-" and tokens[end + 1].low == "an":
+        end += 2
+    if unit == "days" and factor == 1 and end < count and tokens[end].low == "kerja":
+        return "working_days", 1, end + 1, False
+    if unit == "days" and factor == 1 and end < count and tokens[end].low == "kalender":
+        return "days", 1, end + 1, False
+    return unit, factor, end, low in YEAR_UNITS
+
+
+def _read_duration(tokens: list[Token], i: int) -> tuple[Duration, int, str] | None:
+    """A duration starting at ``i``: (Duration, end, kind) where kind is
+    "number" | "se" | "vague" | "relative" | "year"."""
+    token = tokens[i]
+    low = token.low
+    count = len(tokens)
+    if token.kind == "word":
+        if low in SE_DURATIONS:
+            amount, unit, is_year = SE_DURATIONS[low]
+            end = i + 1
+            if end < count and tokens[end].low == "-":
+                return None  # "sehari-hari" (daily)
+            if unit == "days" and end < count and tokens[end].low == "kerja":
+                return Duration(amount, "working_days", _text(tokens, i, end + 1)), end + 1, "se"
+            return Duration(amount, unit, token.raw), end, "year" if is_year else "se"
+        if low in VAGUE_DURATIONS and i + 2 < count and tokens[i + 1].low == "-":
+            amount, unit = VAGUE_DURATIONS[low]
+            return Duration(amount, unit, _text(tokens, i, i + 3)), i + 3, "vague"
+        if low in ("beberapa", "several", "few", "couple") and i + 1 < count:
+            j = i + 1
+            if j < count and tokens[j].low == "of":
+                j += 1
+            unit_read = _read_unit(tokens, j)
+            if unit_read is None:
+                return None
+            unit, factor, end, is_year = unit_read
+            return (
+                Duration(2 * factor, unit, _text(tokens, i, end)),
+                end,
+                "year" if is_year else "vague",
+            )
+        if low in RELATIVE_DURATIONS:
+            return Duration(RELATIVE_DURATIONS[low], "days", token.raw), i + 1, "relative"
+        if low in ("minggu", "pekan", "bulan") and i + 1 < count and tokens[i + 1].low == "depan":
+            amount = 30.0 if low == "bulan" else 7.0
+            return Duration(amount, "days", _text(tokens, i, i + 2)), i + 2, "relative"
+        if (
+            low in ("next", "following")
+            and i + 1 < count
+            and tokens[i + 1].low in ("day", "week", "month")
+        ):
+            amount = {"day": 1.0, "week": 7.0, "month": 30.0}[tokens[i + 1].low]
+            return Duration(amount, "days", _text(tokens, i, i + 2)), i + 2, "relative"
+    count_read = _read_count(tokens, i)
+    if count_read is None:
+        return None
+    value, j = count_read
+    if (
+        token.kind == "num"
+        and ("." in low or ":" in low)
+        and len(low.replace(":", ".").split(".")[-1]) == 2
+    ):
+        return None  # "08.00" is a time of day
+    # "5 (lima) hari kerja"
+    if j + 2 < count and tokens[j].low == "(" and tokens[j + 1].kind == "word":
+        inner = parse_number_words([t.low for t in tokens[j + 1 : j + 6]])
+        if (
+            inner is not None
+            and inner[0] == value
+            and j + 1 + inner[1] < count
+            and tokens[j + 1 + inner[1]].low == ")"
+        ):
+            j = j + 2 + inner[1]
+    # "1x24 jam", "2 x 24 jam"
+    if j + 1 < count and tokens[j].low in ("x", "×") and tokens[j + 1].kind == "num":
+        factor_value = tokens[j + 1].number
+        if factor_value is not None:
+            value *= factor_value
+            j += 2
+    # "3-5 hari kerja", "1 atau 2 minggu", "dua tiga hari": the upper bound counts.
+    elif j + 1 < count and tokens[j].low in RANGE_CONNECTORS:
+        upper = _read_count(tokens, j + 1)
+        if upper is not None and upper[0] >= value and _read_unit(tokens, upper[1]) is not None:
+            value, j = upper
+    elif (
+        j < count
+        and tokens[j].kind in ("num", "word")
+        and tokens[j].low in NUMBER_WORDS
+        and token.kind == "word"
+    ):
+        upper = _read_count(tokens, j)
+        if upper is not None and upper[0] > value and _read_unit(tokens, upper[1]) is not None:
+            value, j = upper
+    if j < count and tokens[j].low == "an" and not tokens[j].space_before:
+        j += 1  # "2an minggu"
+    unit_read = _read_unit(tokens, j)
+    if unit_read is None:
+        return None
+    unit, factor, end, is_year = unit_read
+    # "jam 3" is a time: "3 jam 8" is not a duration of 3 hours.
+    if unit == "hours" and end < count and tokens[end].kind == "num" and tokens[j].low == "jam":
+        return None
+    if unit == "minutes" and tokens[j].low == "min" and end < count and tokens[end].kind == "num":
+        return None
+    if value <= 0 or value > 1000:
+        return None
+    return (
+        Duration(value * factor, unit, _text(tokens, i, end)),
+        end,
+        "year" if is_year else "number",
+    )
+
+
+def _duration_claims(
+    tokens: list[Token], qkinds: frozenset[str], mention_tokens: frozenset[int]
+) -> list[DurationClaim]:
+    claims: list[DurationClaim] = []
+    count = len(tokens)
+    i = 0
+    while i < count:
+        token = tokens[i]
+        if token.kind == "punct" or (token.kind == "word" and token.low not in DURATION_STARTS):
+            i += 1
+            continue
+        read = _read_duration(tokens, i)
+        if read is None:
+            i += 1
+            continue
+        duration, end, kind = read
+        if (
+            i > 0
+            and tokens[i - 1].low in COUNTER_WORDS
+            and token.kind == "num"
+            and end < count
+            and (
+                tokens[end].kind == "num"
+                or tokens[end].low in DAY_WORDS
+                or tokens[end].low in ("ini", "itu")
+            )
+        ):
+            i = end  # "loket 3 hari Senin", "ruang 2 hari ini": a counter, then a day
+            continue
+        if _duration_is_claim(tokens, i, end, kind, duration, qkinds, mention_tokens):
+            claims.append(DurationClaim(i, end, duration, _text(tokens, i, end)))
+        i = end
+    return claims
+
+
+def _duration_is_claim(
+    tokens: list[Token],
+    start: int,
+    end: int,
+    kind: str,
+    duration: Duration,
+    qkinds: frozenset[str],
+    mention_tokens: frozenset[int],
+) -> bool:
+    c_start, c_end = _clause_bounds(tokens, start)
+    before = max(c_start, start - 6)
+    after_end = min(c_end, end + 5)
+    before_words = _completion_view(tokens, before, start)
+    after_words = _completion_view(tokens, end, after_end)
+    clause_before_words = _completion_view(tokens, c_start, start)
+    clause_words = clause_before_words + after_words
+    has_strong_completion = any(w in STRONG_COMPLETION_WORDS for w in clause_words)
+    has_completion = has_strong_completion or any(w in COMPLETION_WORDS for w in clause_words)
+    # "24 jam" alone speaks of availability ("layanan 24 jam"), "1x24 jam" of a deadline.
+    if (
+        duration.unit == "hours"
+        and duration.amount == 24
+        and "x" not in duration.text.lower()
+        and not has_strong_completion
+        and not any(
+            w in ("dalam", "within", "paling", "maksimal", "max", "maks") for w in before_words[-2:]
+        )
+    ):
+        return False
+    if _has_any(tokens, before, start, AGE_WORDS) or _has_any(
+        tokens, before, start, VALIDITY_WORDS
+    ):
+        return False
+    if any(
+        w in ("old", "atas", "keatas", "above", "older", "depan", "kedepan", "ahead")
+        for w in after_words[:3]
+    ):
+        return False
+    if start > c_start and tokens[start - 1].low in FREQUENCY_BEFORE:
+        return False
+    if (
+        start > c_start
+        and tokens[start - 1].low in ("ke", "-")
+        and start > 1
+        and tokens[start - 2].low == "ke"
+    ):
+        return False
+    if (
+        any(w in FREQUENCY_AFTER for w in after_words[:2])
+        or "kali" in after_words[:2]
+        or "times" in after_words[:2]
+    ):
+        return False
+    recent = before_words[-4:]
+    if any(w in PAST_BEFORE for w in recent):
+        past_at = max(k for k, w in enumerate(recent) if w in PAST_BEFORE)
+        if not any(
+            w in ("bisa", "dapat", "can", "siap", "jadi", "selesai") for w in recent[past_at + 1 :]
+        ):
+            return False
+    if any(w in PAST_AFTER for w in after_words[:3]) or "yang lalu" in " ".join(after_words):
+        return False
+    if any(w in BEFORE_AFTER for w in after_words[:2]):
+        return False
+    if after_words[:2] == ["lebih", "awal"] or after_words[:1] == ["earlier"]:
+        return False
+    for k, word in enumerate(after_words[:3]):
+        if word in EVENT_LINKS and any(w in EVENT_WORDS for w in after_words[k + 1 : k + 4]):
+            return False
+    if any(w in DEADLINE_WORDS for w in before_words):
+        completion_before = any(w in STRONG_COMPLETION_WORDS for w in before_words)
+        if not completion_before or any(
+            w in ("punya", "diberi", "batas", "tenggat", "deadline") for w in before_words
+        ):
+            return False
+    waiting = any(w in WAITING_WORDS for w in clause_before_words)
+    if _has_any(tokens, max(c_start, start - 4), start, QUEUE_WORDS) or (
+        waiting
+        and not any(
+            w in ("jadi", "selesai", "proses", "prosesnya", "ready", "done") for w in clause_words
+        )
+        and _has_any(tokens, end, min(c_end, end + 4), QUEUE_WORDS)
+    ):
+        return False
+    has_completion_before = any(w in COMPLETION_WORDS for w in clause_before_words)
+    conditions = [
+        k
+        for k, w in enumerate(before_words)
+        if w in CONDITION_WORDS and not (k > 0 and before_words[k - 1] in NEGATORS)
+    ]
+    if conditions and conditions[-1] >= len(before_words) - 5 and not has_completion_before:
+        return False
+    # "belum" between the duration and its verb: a condition ("lewat 3 hari belum jadi").
+    if "belum" in after_words[:3]:
+        return False
+    # "jika tidak diambil dalam 30 hari": a negated completion verb is a condition.
+    for j in range(start - 1, c_start - 1, -1):
+        if tokens[j].low in STRONG_COMPLETION_WORDS:
+            if is_negated(tokens, j, 2):
+                return False
+            break
+    # "dalam 14 hari wajib lapor": the citizen's deadline.
+    if any(w in DEADLINE_WORDS for w in after_words[:3]) and not has_strong_completion:
+        return False
+    # The age of a document in a requirement ("surat keterangan sehat, maksimal 3 bulan").
+    if not has_strong_completion and (
+        _inside_parentheses(tokens, start)
+        or any(
+            tokens[j].low in DOCUMENT_WORDS and j not in mention_tokens
+            for j in range(c_start, start)
+        )
+    ):
+        return False
+    if kind == "year":
+        return has_strong_completion
+    if kind == "relative":
+        return has_completion and "datang" not in before_words[-2:]
+    if has_completion:
+        return True
+    if "duration" in qkinds:
+        return True
+    # A bare clause: nothing but the service, the duration and polite fillers ("KTP 3 hari pak").
+    for j in range(c_start, c_end):
+        if start <= j < end:
+            continue
+        t = tokens[j]
+        if j > end and t.low in REASON_WORDS:
+            break
+        if t.kind == "punct" or t.mention or j in mention_tokens or t.low in FILLERS:
+            continue
+        return False
+    return True
+
+
+def _completion_view(tokens: list[Token], start: int, end: int) -> list[str]:
+    """The words of tokens[start:end], with "jadi" before an amount ("jadi Rp 45.000", "comes
+    to") blanked: it is a total, not "ready"."""
+    words = []
+    for j in range(max(0, start), max(0, end)):
+        low = tokens[j].low
+        if low in ("jadi", "jadinya") and j + 1 < len(tokens) and _starts_amount(tokens, j + 1):
+            low = ""
+        words.append(low)
+    return words
+
+
+def _starts_amount(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.low in ("rp", "idr") or token.low in SLANG_AMOUNTS:
+        return True
+    if token.kind == "num" and i + 1 < len(tokens):
+        return tokens[i + 1].low in MAGNITUDE_WORDS or tokens[i + 1].low in ("rupiah", "perak")
+    return False
+
+
+def _inside_parentheses(tokens: list[Token], index: int) -> bool:
+    sentence = tokens[index].sentence
+    j = index - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        if tokens[j].low == ")":
+            return False
+        if tokens[j].low == "(":
+            return True
+        j -= 1
+    return False
+
+
+# --------------------------------------------------------------------------- hours
+
+
+def _adjust_period(hour: float, minute: int, period: str | None, assume_pm: bool) -> int:
+    h = int(hour)
+    if period in ("siang",):
+        if h < 6:
+            h += 12
+    elif period in ("sore", "pm"):
+        if h < 12:
+            h += 12
+    elif period in ("malam",):
+        if 5 <= h < 12:
+            h += 12
+    elif period == "am":
+        if h == 12:
+            h = 0
+    elif period is None and assume_pm and 1 <= h <= 6:
+        h += 12
+    return h * 60 + minute
+
+
+def _read_time(
+    tokens: list[Token], i: int, lead_required: bool = False
+) -> tuple[int, int, bool] | None:
+    """A time of day at ``i``: (minute since midnight, end, bare_hour)."""
+    count = len(tokens)
+    j = i
+    lead = False
+    if tokens[j].low in TIME_LEAD:
+        lead = True
+        j += 1
+    elif tokens[j].low == "at" and j + 1 < count and tokens[j + 1].kind == "num":
+        j += 1
+    if j >= count:
+        return None
+    half = False
+    if tokens[j].low == "setengah" and j + 1 < count and tokens[j + 1].kind == "num":
+        half = True
+        j += 1
+    token = tokens[j]
+    if token.kind != "num":
+        return None
+    text = token.low.replace(":", ".")
+    hour: int
+    minute = 0
+    bare = False
+    if "." in text:
+        parts = text.split(".")
+        if (
+            len(parts) != 2
+            or len(parts[1]) != 2
+            or not parts[0].isdigit()
+            or not parts[1].isdigit()
+        ):
+            return None
+        hour, minute = int(parts[0]), int(parts[1])
+        if hour > 24 or minute > 59:
+            return None
+        # Without "jam"/"pukul", "2.05" after "ruang" is a room, "3.00" a grade: office hours only.
+        if not lead and (hour < 5 or (j > 0 and tokens[j - 1].low in COUNTER_WORDS)):
+            return None
+    elif text.isdigit() and len(text) <= 2:
+        hour = int(text)
+        if hour > 24:
+            return None
+        bare = True
+    else:
+        return None
+    if half:
+        hour -= 1
+        minute = 30
+        bare = False
+    end = j + 1
+    period: str | None = None
+    if end < count and tokens[end].low in PERIOD_WORDS:
+        period = tokens[end].low
+        end += 1
+        if period in ("wib", "wita", "wit"):
+            period = None
+            bare = False
+        elif end < count and tokens[end].low in ("wib", "wita", "wit"):
+            end += 1
+    if bare and not lead and period is None:
+        return None  # a plain number
+    if lead_required and not lead and bare:
+        return None
+    if period is not None:
+        bare = False
+    # "jam 3" / "jam 3.30" read as afternoon; "03.00" (a leading zero) is literal.
+    literal = token.low.startswith("0")
+    assume_pm = (bare or lead or half) and not literal
+    return _adjust_period(hour, minute, period, assume_pm=assume_pm), end, bare
+
+
+def _read_days(tokens: list[Token], i: int) -> tuple[frozenset[int], int, bool] | None:
+    """Day names at ``i`` with ranges and lists: (days, end, is_range)."""
+    if not _is_day(tokens, i):
+        return None
+    count = len(tokens)
+    days = {DAY_WORDS[tokens[i].low]}
+    first = DAY_WORDS[tokens[i].low]
+    j = i + 1
+    is_range = False
+    while j < count:
+        connector = tokens[j].low
+        k = j + 1
+        if connector == "hari" and k < count:
+            pass
+        if k < count and tokens[k].low == "hari":
+            k += 1
+        if connector in DAY_RANGE_CONNECTORS and k < count and tokens[k].low in DAY_WORDS:
+            last = DAY_WORDS[tokens[k].low]
+            span = (
+                range(first, last + 1) if last >= first else [*range(first, 7), *range(0, last + 1)]
+            )
+            days.update(span)
+            is_range = True
+            j = k + 1
+            first = last
+            continue
+        if (
+            connector in DAY_LIST_CONNECTORS
+            and k < count
+            and tokens[k].low in DAY_WORDS
+            and _is_day(tokens, k, True)
+        ):
+            first = DAY_WORDS[tokens[k].low]
+            days.add(first)
+            j = k + 1
+            continue
+        break
+    return frozenset(days), j, is_range
+
+
+def _is_day(tokens: list[Token], i: int, in_list: bool = False) -> bool:
+    token = tokens[i]
+    low = token.low
+    if low not in DAY_WORDS:
+        return False
+    if low != "minggu":
+        return True
+    count = len(tokens)
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < count else None
+    if nxt is not None and nxt.low in RELATIVE_AFTER_MINGGU:
+        return False
+    if prev is not None and (
+        prev.kind == "num"
+        or prev.low in NUMBER_WORDS
+        or prev.low in ("se", "beberapa", "per", "setiap", "tiap", "dalam", "akhir")
+    ):
+        return False
+    if in_list or (
+        prev is not None
+        and prev.low in ("hari", "sabtu", "-", "dan", "atau", ",", "sampai", "hingga", "sd")
+    ):
+        return True
+    if prev is not None and prev.low in (
+        OPEN_WORDS | CLOSED_WORDS | {"termasuk", "pada", "juga", "on"}
+    ):
+        return True
+    if nxt is not None and nxt.low in (OPEN_WORDS | CLOSED_WORDS | {"juga", "tetap"}):
+        return True
+    return token.raw == "Minggu" and prev is not None and prev.sentence == token.sentence
+
+
+PERIODS: dict[str, tuple[int, int]] = {
+    "pagi": (6 * 60, 11 * 60),
+    "siang": (11 * 60, 15 * 60),
+    "sore": (15 * 60, 18 * 60),
+    "malam": (18 * 60, 24 * 60),
+    "morning": (6 * 60, 12 * 60),
+    "afternoon": (12 * 60, 18 * 60),
+    "evening": (18 * 60, 22 * 60),
+    "night": (19 * 60, 24 * 60),
+}
+
+
+@dataclass
+class _ClauseHours:
+    sentence: int
+    start: int
+    end: int
+    days: list[tuple[int, frozenset[int], bool]] = field(default_factory=list)
+    times: list[tuple[int, int, bool]] = field(default_factory=list)  # index, minute, bare
+    ranges: list[tuple[int, int, int, str]] = field(default_factory=list)
+    periods: list[tuple[int, str]] = field(default_factory=list)
+    statuses: list[tuple[int, str]] = field(default_factory=list)  # index, "open" | "closed"
+    cues: list[int] = field(default_factory=list)  # words that make a day a claim ("bisa", ...)
+    excepts: list[int] = field(default_factory=list)  # "kecuali", "except"
+    every_day: bool = False
+    always: bool = False
+    appointment: bool = False
+    breaks: bool = False
+    holiday: bool = False
+    cutoff: bool = False
+    queue: bool = False
+    service_verb: bool = False
+    service_context: bool = False  # the desk, a visit or opening is spoken of
+    events: list[int] = field(default_factory=list)  # "acara", "lahir": the time of an event
+
+    def after_event(self, index: int) -> bool:
+        return any(0 < index - e <= 4 for e in self.events)
+
+    def excepted(self, index: int) -> bool:
+        """A day element right after "kecuali"/"except"."""
+        return any(0 < index - e <= 2 for e in self.excepts)
+
+    def status_near(self, index: int) -> str | None:
+        if not self.statuses:
+            return None
+        return min(self.statuses, key=lambda s: (abs(s[0] - index), s[0] < index))[1]
+
+    @property
+    def status(self) -> str | None:
+        return self.statuses[0][1] if self.statuses else None
+
+
+def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHours:
+    info = _ClauseHours(tokens[start].sentence, start, end)
+    i = start
+    while i < end:
+        token = tokens[i]
+        low = token.low
+        if token.kind == "punct" or (
+            token.kind == "word" and low not in SCAN_WORDS and token.stem not in OPEN_WORDS
+        ):
+            i += 1
+            continue
+        if token.kind == "word":
+            if low in EVENT_CONTEXT_WORDS:
+                info.events.append(i)
+            if low in SERVICE_CONTEXT_WORDS:
+                info.service_context = True
+            if low in BREAK_WORDS:
+                info.breaks = True
+            if low in EXCEPT_WORDS:
+                info.excepts.append(i)
+            if low in HOLIDAY_WORDS or (
+                low == "libur" and i + 1 < end and tokens[i + 1].low == "nasional"
+            ):
+                info.holiday = True
+            if low in CUTOFF_WORDS:
+                info.cutoff = True
+            if low in APPOINTMENT_WORDS:
+                info.appointment = True
+            if low in ("antre", "antri", "antrean", "antrian", "queue", "ngantri", "ngantre"):
+                info.queue = True
+            if low in SERVICE_VERBS:
+                info.service_verb = True
+            if low in DAY_CUE_WORDS or low in APPOINTMENT_WORDS:
+                info.cues.append(i)
+            if low in OPEN_WORDS or token.stem in OPEN_WORDS:
+                negated = is_negated(tokens, i, 2)
+                info.statuses.append((i, "closed" if negated else "open"))
+            elif low in CLOSED_WORDS:
+                negated = is_negated(tokens, i, 2)
+                info.statuses.append((i, "open" if negated else "closed"))
+            if (
+                low in EVERY_DAY_LEAD
+                and i + 1 < end
+                and tokens[i + 1].low in ("hari", "day", "days")
+                and not (i + 2 < end and tokens[i + 2].low == "kerja")
+            ):
+                info.every_day = True
+            if low in ("daily", "everyday"):
+                info.every_day = True
+            if (
+                low == "7"
+                and i + 2 < end
+                and tokens[i + 1].low in ("hari", "days")
+                and tokens[i + 2].low in ("seminggu", "sepekan", "a", "per")
+            ):
+                info.every_day = True
+                i += 3
+                continue
+            # "jam kerja", "jam layanan", "office hours": the clause speaks of opening hours.
+            if (low == "kerja" and i > start and tokens[i - 1].low == "jam") or (
+                low == "hours"
+                and i > start
+                and tokens[i - 1].low
+                in ("office", "opening", "service", "business", "working", "our")
+            ):
+                info.statuses.append((i, "open"))
+            if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
+                prev = tokens[i - 1] if i > start else None
+                if prev is None or not (
+                    prev.kind == "num"
+                    or prev.low in NUMBER_WORDS
+                    or prev.low in ("beberapa", "se", "few")
+                ):
+                    info.days.append((i, frozenset(range(5)), True))
+                    i += 2
+                    continue
+            if low in ("weekdays", "weekday"):
+                info.days.append((i, frozenset(range(5)), True))
+            if low in ("weekend", "weekends") or (
+                low == "akhir" and i + 1 < end and tokens[i + 1].low in ("pekan", "minggu")
+            ):
+                info.days.append((i, frozenset({5, 6}), False))
+                i += 1 if low != "akhir" else 2
+                continue
+            if low == "nonstop" or (low == "non" and i + 2 < end and tokens[i + 2].low == "stop"):
+                info.always = True
+            if low in PERIODS:
+                prev_low = tokens[i - 1].low if i > start else ""
+                prev_kind = tokens[i - 1].kind if i > start else ""
+                if prev_kind != "num" and prev_low not in (
+                    "selamat",
+                    "good",
+                    "this",
+                    "ini",
+                    "besok",
+                    "tomorrow",
+                    "nanti",
+                    "tadi",
+                    "kemarin",
+                ):
+                    info.periods.append((i, low))
+            days = _read_days(tokens, i)
+            if days is not None:
+                info.days.append((i, days[0], days[2]))
+                i = days[1]
+                continue
+        if (
+            low == "7"
+            and i + 2 < end
+            and tokens[i + 1].low in ("hari", "days")
+            and tokens[i + 2].low in ("seminggu", "sepekan", "a", "per")
+        ):
+            info.every_day = True
+            i += 3
+            continue
+        if (
+            token.kind == "num"
+            and low == "24"
+            and i + 1 < end
+            and tokens[i + 1].low in ("jam", "hours", "hour")
+            and (i == 0 or tokens[i - 1].low not in ("x", "×"))
+        ):
+            info.always = True
+            i += 2
+            continue
+        if token.kind in ("num", "word"):
+            read = _read_time(tokens, i)
+            if read is not None:
+                minute, t_end, bare = read
+                # Range: "08.00-15.00", "jam 8 sampai jam 3 sore", "8 am to 3 pm"
+                if t_end < end and tokens[t_end].low in (
+                    "-",
+                    "sampai",
+                    "hingga",
+                    "sd",
+                    "to",
+                    "until",
+                    "till",
+                ):
+                    second = _read_time(tokens, t_end + 1)
+                    if second is None and t_end + 1 < end and tokens[t_end + 1].kind == "num":
+                        second = _read_bare_hour(tokens, t_end + 1)
+                    if second is not None:
+                        s_minute, s_end, _s_bare = second
+                        if s_minute <= minute and s_minute < 13 * 60:
+                            s_minute += 12 * 60
+                        if s_minute > minute:
+                            info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
+                            i = s_end
+                            continue
+                info.times.append((i, minute, bare))
+                i = t_end
+                continue
+        i += 1
+    return info
+
+
+def _speaks_of_service(tokens: list[Token], info: _ClauseHours) -> bool:
+    """The clause names a service or limits it ("cuma", "hanya", "only")."""
+    return any(t.mention or t.low in EXCLUSIVE_WORDS for t in tokens[info.start : info.end])
+
+
+def _read_bare_hour(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
+    token = tokens[i]
+    if not token.low.isdigit() or len(token.low) > 2:
+        return None
+    hour = int(token.low)
+    if hour > 24:
+        return None
+    end = i + 1
+    period = None
+    if end < len(tokens) and tokens[end].low in PERIOD_WORDS:
+        period = tokens[end].low
+        end += 1
+    if period in ("wib", "wita", "wit"):
+        period = None
+    return _adjust_period(hour, 0, period, assume_pm=False), end, period is None
+
+
+def _day_text(days: frozenset[int]) -> str:
+    ordered = sorted(days)
+    if len(ordered) >= 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{DAY_NAMES_ID[ordered[0]]}-{DAY_NAMES_ID[ordered[-1]]}"
+    return ", ".join(DAY_NAMES_ID[d] for d in ordered)
+
+
+def _hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}.{minute % 60:02d}"
+
+
+def _hours_claims(
+    tokens: list[Token], qkinds: frozenset[str], mention_tokens: frozenset[int] = frozenset()
+) -> list[HoursClaim]:
+    if not tokens:
+        return []
+    mentioned_sentences = {tokens[i].sentence for i in mention_tokens if i < len(tokens)}
+    clauses: list[_ClauseHours] = []
+    by_sentence: dict[int, list[_ClauseHours]] = {}
+    start = 0
+    count = len(tokens)
+    while start < count:
+        end = tokens[start].clause_end
+        for token in tokens[start:end]:
+            if token.kind == "num" or (token.kind == "word" and token.low in HOURS_TRIGGERS):
+                info = _scan_clause_hours(tokens, start, end)
+                clauses.append(info)
+                by_sentence.setdefault(info.sentence, []).append(info)
+                break
+        start = end
+    hours_question = "hours" in qkinds
+    claims: list[HoursClaim] = []
+    for info in clauses:
+        if info.holiday:
+            continue
+        has_time = bool(info.times or info.ranges)
+        if not (has_time or info.days or info.every_day or info.always or info.periods):
+            continue
+        siblings = sorted(
+            (c for c in by_sentence[info.sentence] if c is not info and not c.holiday),
+            key=lambda c: abs(c.start - info.start),
+        )
+        sentence_status = next(
+            (
+                c.status
+                for c in siblings
+                if c.status is not None and not c.days and not c.times and not c.ranges
+            ),
+            None,
+        )
+
+        def status_at(
+            index: int, info: _ClauseHours = info, fallback: str | None = sentence_status
+        ) -> str | None:
+            near = info.status_near(index)
+            return near if near is not None else fallback
+
+        inherited_days: frozenset[int] | None = None
+        if has_time and not info.days:
+            for other in siblings:
+                if other.times or other.ranges or other.status == "closed":
+                    continue
+                excepted = frozenset(
+                    d for index, days, _ in other.days if other.excepted(index) for d in days
+                )
+                kept = [days for index, days, _ in other.days if not other.excepted(index)]
+                if kept:
+                    inherited_days = kept[-1]
+                    break
+                if other.every_day:
+                    inherited_days = frozenset(range(7)) - excepted
+                    break
+        used_days: set[int] = set()
+
+        def days_for(
+            index: int,
+            info: _ClauseHours = info,
+            inherited: frozenset[int] | None = inherited_days,
+            used_days: set[int] = used_days,
+        ) -> frozenset[int] | None:
+            before = [d for d in info.days if d[0] < index]
+            if before:
+                used_days.add(before[-1][0])
+                return before[-1][1]
+            after = [d for d in info.days if d[0] > index]
+            if after:
+                used_days.add(after[0][0])
+                return after[0][1]
+            return inherited
+
+        desk_context = hours_question or any(c.service_context for c in by_sentence[info.sentence])
+        sentence_service = desk_context or info.sentence in mentioned_sentences
+        if not info.breaks:
+            for index, r_start, r_end, text in info.ranges:
+                status = status_at(index)
+                if status == "closed" or info.after_event(index):
+                    continue
+                days = days_for(index)
+                open_context = status == "open" or (status is None and hours_question)
+                strict = (
+                    open_context or bool(info.days) or inherited_days is not None
+                ) and not info.appointment
+                if not strict and not desk_context:
+                    continue  # "acara pukul 19.00-22.00": a time range of something else
+                claims.append(
+                    HoursClaim(index, "range" if strict else "window", days, r_start, r_end, text)
+                )
+            for index, minute, _bare in info.times:
+                if info.after_event(index):
+                    continue
+                status = status_at(index)
+                open_context = status == "open" or (status is None and hours_question)
+                days = days_for(index)
+                prev_words = _words_between(tokens, max(info.start, index - 2), index)
+                # "buka Senin sampai Kamis jam 9": the "sampai" belongs to the days
+                for k in range(len(prev_words) - 1, -1, -1):
+                    if prev_words[k] in DAY_WORDS:
+                        prev_words = prev_words[k + 1 :]
+                        break
+                next_words = _words_between(tokens, index + 1, min(info.end, index + 5))
+                text = _text(tokens, max(info.start, index - 1), index + 2).strip()
+                if any(w in CLOSE_AT_BEFORE for w in prev_words) or (
+                    any(w in CLOSED_WORDS for w in next_words[:4]) and status == "closed"
+                ):
+                    claims.append(
+                        HoursClaim(index, "close_at", days, None, minute, f"tutup {_hhmm(minute)}")
+                    )
+                elif (
+                    any(w in UNTIL_WORDS for w in prev_words)
+                    and not info.cutoff
+                    and status != "closed"
+                    and (
+                        open_context
+                        # "Ambulans cuma sampai jam 10 malam": the service itself, until then
+                        or (not info.appointment and _speaks_of_service(tokens, info))
+                    )
+                ):
+                    claims.append(
+                        HoursClaim(index, "close_at", days, None, minute, f"sampai {_hhmm(minute)}")
+                    )
+                elif (
+                    any(w in OPEN_AT_BEFORE for w in prev_words)
+                    and not info.queue
+                    and (status == "open" or "mulai" in prev_words)
+                ):
+                    claims.append(
+                        HoursClaim(index, "open_at", days, minute, None, f"buka {_hhmm(minute)}")
+                    )
+                elif status == "closed" or not sentence_service:
+                    continue
+                else:
+                    strong = (status == "open" and not info.queue) or info.service_verb
+                    claims.append(
+                        HoursClaim(
+                            index, "point", days, minute, None, text or _hhmm(minute), strong
+                        )
+                    )
+        excluded: set[int] = set()
+        for index, days, is_range in info.days:
+            if info.after_event(index):
+                continue
+            status = status_at(index)
+            if info.excepted(index):
+                excluded |= days
+                claims.append(
+                    HoursClaim(index, "closed_days", days, None, None, f"tutup {_day_text(days)}")
+                )
+                continue
+            if index in used_days:
+                if status != "closed":
+                    claims.append(HoursClaim(index, "open_days", days, None, None, _day_text(days)))
+                continue
+            cue_near = any(abs(c - index) <= 3 for c in info.cues)
+            if status == "closed":
+                claims.append(
+                    HoursClaim(index, "closed_days", days, None, None, f"tutup {_day_text(days)}")
+                )
+            elif status == "open" or cue_near or hours_question:
+                claims.append(HoursClaim(index, "open_days", days, None, None, _day_text(days)))
+                exclusive = any(
+                    tokens[k].low in EXCLUSIVE_WORDS
+                    for k in range(max(info.start, index - 3), min(info.end, index + 4))
+                )
+                if (is_range and len(days) >= 3 and (status == "open" or hours_question)) or (
+                    exclusive and len(days) >= 2
+                ):
+                    claims.append(HoursClaim(index, "day_span", days, None, None, _day_text(days)))
+        if not has_time:
+            for index, period in info.periods:
+                status = info.status_near(index)
+                if status is None:
+                    continue
+                p_start, p_end = PERIODS[period]
+                kind = "open_period" if status == "open" else "closed_period"
+                label = period if status == "open" else f"tidak melayani {period}"
+                claims.append(HoursClaim(index, kind, days_for(index), p_start, p_end, label))
+        status = info.status or sentence_status
+        if (
+            info.every_day
+            and status != "closed"
+            and (status == "open" or hours_question or bool(info.cues) or has_time)
+        ):
+            every = frozenset(range(7)) - excluded
+            kind = "every_day" if len(every) == 7 else "open_days"
+            text = (
+                "setiap hari"
+                if len(every) == 7
+                else f"setiap hari kecuali {_day_text(frozenset(excluded))}"
+            )
+            claims.append(HoursClaim(info.start, kind, every, None, None, text))
+        if (
+            info.always
+            and status != "closed"
+            and (status == "open" or hours_question or info.every_day)
+        ):
+            claims.append(
+                HoursClaim(info.start, "always_open", frozenset(range(7)), 0, 24 * 60, "24 jam")
+            )
+    return claims
+
+
+MONEY_STARTS = frozenset(
+    {"rp", "idr", *SLANG_AMOUNTS, *NUMBER_WORDS, "seribu", "sejuta", "seratus"}
+)
+# First tokens worth a closer look (a speed filter: everything else is skipped at once).
+DURATION_STARTS = frozenset(
+    {
+        *SE_DURATIONS,
+        *VAGUE_DURATIONS,
+        *RELATIVE_DURATIONS,
+        *NUMBER_WORDS,
+        "beberapa",
+        "several",
+        "few",
+        "couple",
+        "minggu",
+        "pekan",
+        "bulan",
+        "next",
+        "following",
+        "a",
+        "an",
+        "one",
+    }
+)
+FREE_OR_PAID_STARTS = frozenset(
+    {
+        *FREE_WORDS,
+        *NEGATORS,
+        "cuma",
+        "costs",
+        "cost",
+        "pay",
+        "bebas",
+        "berbayar",
+        "biaya",
+        "biayanya",
+        "uang",
+        "seikhlasnya",
+        "sukarela",
+        "sukarelanya",
+    }
+)
+HOURS_TRIGGERS = frozenset(
+    {
+        *DAY_WORDS,
+        *TIME_LEAD,
+        *PERIOD_WORDS,
+        *PERIODS,
+        *OPEN_WORDS,
+        *CLOSED_WORDS,
+        "setiap",
+        "tiap",
+        "tiap-tiap",
+        "every",
+        "daily",
+        "everyday",
+        "weekend",
+        "weekends",
+        "weekday",
+        "weekdays",
+        "akhir",
+        "kerja",
+        "nonstop",
+        "non",
+        "hours",
+        "at",
+        "setengah",
+    }
+)
+
+WAITING_WORDS = frozenset(
+    {"tunggu", "tunggunya", "menunggu", "nunggu", "nunggunya", "ditunggu", "wait", "waiting"}
+)
+EXCLUSIVE_WORDS = frozenset({"hanya", "cuma", "only", "saja", "khusus", "exclusively"})
+EVENT_CONTEXT_WORDS = _words(
+    """
+    acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
+    kegiatan event wedding ceremony konser pertandingan rapat berangkat keberangkatan penerbangan
+    flight pengajian lomba festival
+    """
+)
+SERVICE_CONTEXT_WORDS = frozenset(
+    {
+        *OPEN_WORDS,
+        *CLOSED_WORDS,
+        *APPOINTMENT_WORDS,
+        *SERVICE_VERBS,
+        "loket",
+        "kantor",
+        "counter",
+        "office",
+        "desk",
+        "layanan",
+        "urus",
+        "diurus",
+        "ngurus",
+        "mengurus",
+        "rekam",
+        "daftar",
+        "mendaftar",
+        "dilayanin",
+    }
+)
+# Every word _scan_clause_hours reacts to.
+SCAN_WORDS = frozenset(
+    {
+        *EVENT_CONTEXT_WORDS,
+        *SERVICE_CONTEXT_WORDS,
+        *HOURS_TRIGGERS,
+        *BREAK_WORDS,
+        *EXCEPT_WORDS,
+        *HOLIDAY_WORDS,
+        *CUTOFF_WORDS,
+        *APPOINTMENT_WORDS,
+        *DAY_CUE_WORDS,
+        *SERVICE_VERBS,
+        "antre",
+        "antri",
+        "antrean",
+        "antrian",
+        "queue",
+        "ngantri",
+        "ngantre",
+        "libur",
+        "jam",
+        "hari",
+    }
+)
+
+# --------------------------------------------------------------------------- all
+
+
+def sentence_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i == len(tokens) or tokens[i].sentence != tokens[start].sentence:
+            spans.append((start, i))
+            start = i
+    return spans
+
+
+def extract_claims(
+    tokens: list[Token],
+    qkinds: frozenset[str] = frozenset(),
+    mention_tokens: frozenset[int] = frozenset(),
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Claim]:
+    """All fee, duration and hours claims in ``tokens`` (in text order)."""
+    if sentences is None:
+        sentences = sentence_spans(tokens)
+    claims: list[Claim] = []
+    claims.extend(_fee_claims(tokens, sentences, mention_tokens))
+    claims.extend(_duration_claims(tokens, qkinds, mention_tokens))
+    claims.extend(_hours_claims(tokens, qkinds, mention_tokens))
+    claims.sort(key=lambda c: c.index)
+    return claims
+
+
+def stated_counts(
+    tokens: list[Token], start: int, end: int, exclude: tuple[int, int]
+) -> frozenset[int]:
+    """Whole numbers stated in tokens[start:end] outside ``exclude`` (a multiplier for totals)."""
+    counts: set[int] = set()
+    i = start
+    while i < end:
+        if exclude[0] <= i < exclude[1]:
+            i = exclude[1]
+            continue
+        token = tokens[i]
+        if token.kind == "num":
+            value = token.number
+            if value is not None and value.is_integer() and 1 < value <= 100_000:
+                counts.add(int(value))
+        elif token.kind == "word" and token.low in GROUP_COUNTS:
+            counts.add(GROUP_COUNTS[token.low])
+        elif token.kind == "word" and token.low in NUMBER_WORDS:
+            parsed = parse_number_words([t.low for t in tokens[i : min(end, i + 6)]])
+            if parsed is not None and parsed[1] and float(parsed[0]).is_integer() and parsed[0] > 1:
+                counts.add(int(parsed[0]))
+                i += parsed[1]
+                continue
+        i += 1
+    return frozenset(counts)

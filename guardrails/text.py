@@ -1,0 +1,324 @@
+"""Tokenising free Indonesian/English text into word, number and punctuation tokens with
+sentence and clause numbers. Shared by claim extraction and attribution."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.numbers import parse_digits
+
+__all__ = ["NEGATORS", "Token", "is_negated", "tokenize"]
+
+
+class Token:
+    """One token. ``low`` is the lowercased text; ``stem`` drops a possessive "-nya"."""
+
+    __slots__ = (
+        "clause",
+        "clause_end",
+        "clause_start",
+        "index",
+        "kind",
+        "low",
+        "mention",
+        "number",
+        "raw",
+        "sentence",
+        "space_before",
+        "stem",
+    )
+
+    sentence: int
+    clause: int
+    clause_start: int
+    clause_end: int
+
+    def __init__(
+        self, kind: str, raw: str, index: int, space_before: bool, low: str | None = None
+    ) -> None:
+        if low is None:
+            low = raw.lower()
+        self.kind = kind  # "num" | "word" | "punct"
+        self.raw = raw
+        self.low = low
+        self.index = index
+        self.space_before = space_before
+        # sentence, clause, clause_start and clause_end are set by tokenize()
+        self.mention = False  # part of a service name or alias (set by the checker)
+        self.stem = low
+        self.number: float | None = None
+        if kind == "num":
+            self.number = float(raw) if raw.isdigit() else parse_digits(raw)
+        elif kind == "word" and len(low) > 4:
+            if low.endswith("nya") and len(low) > 5:
+                self.stem = low[:-3]
+            elif low.endswith(("ku", "mu")):
+                self.stem = low[:-2]
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Token({self.kind}:{self.raw!r} s{self.sentence}c{self.clause})"
+
+
+# Negators are matched as whole tokens only ("tak" never inside "ditakar", "gak" never in "gakin").
+NEGATORS = frozenset(
+    {
+        "tidak",
+        "tak",
+        "gak",
+        "ga",
+        "gk",
+        "nggak",
+        "ngga",
+        "nggk",
+        "ngak",
+        "enggak",
+        "engga",
+        "tdk",
+        "bukan",
+        "bkn",
+        "jangan",
+        "jgn",
+        "no",
+        "not",
+        "never",
+        "without",
+        "tanpa",
+        "don't",
+        "doesn't",
+        "isn't",
+        "aren't",
+        "won't",
+        "cannot",
+        "can't",
+        "dont",
+        "doesnt",
+        "isnt",
+    }
+)
+
+# (substrings that must occur for the rule to apply, pattern, replacement): the substring test
+# is a cheap filter so that most answers skip every regular expression.
+_SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (
+        ("s/d", "s.d", "s .d", "s. d", "s . d"),
+        re.compile(r"\bs\s?\.\s?d\b\.?|\bs/d\b", re.IGNORECASE),
+        " sd ",
+    ),
+    (("’", "‘", "`", "´"), re.compile(r"[’‘`´]"), "'"),
+    (("–", "—", "−"), re.compile(r"[–—−]"), "-"),
+    (("±",), re.compile(r"±"), " sekitar "),
+    (("½",), re.compile(r"½"), " setengah "),
+    (("&",), re.compile(r"&"), " dan "),
+    (("/7", "/ 7"), re.compile(r"\b24\s*/\s*7\b"), " 24 jam setiap hari "),
+    (
+        ("ampe", "smp", "dengan"),
+        re.compile(r"\b(?:sampe|ampe|smpe|smp|sampai\s+dengan)\b", re.IGNORECASE),
+        "sampai",
+    ),
+    (("gratiss",), re.compile(r"\bgratis+\b", re.IGNORECASE), "gratis"),
+    (
+        ("noon", "midday", "tengah"),
+        re.compile(r"\b(?:noon|midday|tengah\s+hari)\b", re.IGNORECASE),
+        "12.00",
+    ),
+    (("a.m", "p.m", ". m"), re.compile(r"(?<=\d)\s?([ap])\.\s?m\b\.?", re.IGNORECASE), r" \1m "),
+    (("a.m", "p.m"), re.compile(r"\b([ap])\.m\.", re.IGNORECASE), r"\1m "),
+)
+
+_TOKEN_RE = re.compile(r"(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s])")
+_KINDS = {1: "num", 2: "word", 3: "punct"}
+
+_SENTENCE_END = frozenset({".", "!", "?", ";", "\n", "…"})
+_ABBREVIATIONS = frozenset(
+    {
+        "rp",
+        "no",
+        "jl",
+        "jln",
+        "dll",
+        "dsb",
+        "dst",
+        "tgl",
+        "pkl",
+        "hlm",
+        "hal",
+        "dr",
+        "drs",
+        "ir",
+        "kec",
+        "kel",
+        "kab",
+        "prov",
+        "st",
+        "sdr",
+        "bpk",
+        "yth",
+        "a",
+        "n",
+        "u",
+        "p",
+        "ds",
+        "ny",
+        "nn",
+        "tn",
+        "mr",
+        "mrs",
+        "ms",
+        "vs",
+        "etc",
+        "e",
+        "g",
+        "i",
+    }
+)
+_CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]", '"'})
+CLAUSE_CONJUNCTIONS = frozenset(
+    {
+        "tapi",
+        "tetapi",
+        "namun",
+        "sedangkan",
+        "sementara",
+        "kalau",
+        "kalo",
+        "klo",
+        "jika",
+        "jikalau",
+        "bila",
+        "apabila",
+        "padahal",
+        "meskipun",
+        "walaupun",
+        "but",
+        "whereas",
+        "while",
+        "however",
+        "if",
+        "although",
+        "unless",
+    }
+)
+
+# Day words that may sit on both sides of a comma in a list ("Senin, Rabu, Jumat").
+_LIST_DAY_WORDS = frozenset(
+    {
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "jum'at",
+        "sabtu",
+        "minggu",
+        "ahad",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+
+_ANY_NEEDLE = re.compile(
+    "|".join(re.escape(needle) for needles, _, _ in _SUBSTITUTIONS for needle in needles)
+)
+
+
+def normalise(text: str) -> str:
+    lowered = text.lower()
+    if not _ANY_NEEDLE.search(lowered):
+        return text
+    for needles, pattern, replacement in _SUBSTITUTIONS:
+        if any(needle in lowered for needle in needles):
+            text = pattern.sub(replacement, text)
+            lowered = text.lower()
+    return text
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens and number their sentences and clauses (one pass; a boundary
+    that depends on the next token is decided when that token arrives)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    kinds = _KINDS
+    conjunctions = CLAUSE_CONJUNCTIONS
+    day_words = _LIST_DAY_WORDS
+    last_end = 0
+    sentence = 0
+    clause = 0
+    index = 0
+    pending = ""  # "." or "," waiting for the next token to decide
+    previous_clause = -1
+    previous_word_low = ""  # the word before the pending "," ("Senin, Rabu")
+    previous_abbreviation = False
+    starts = [0]
+    text = normalise(text)
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)  # lower() can lengthen a few characters ("İ")
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        raw = match.group()
+        kind = kinds[match.lastindex or 3]
+        space_before = start > last_end
+        token = Token(kind, raw, index, space_before, lowered[start:end] if same_length else None)
+        last_end = end
+        low = token.low
+        if pending:
+            if pending == ".":
+                # "lapor.go.id": no sentence end when a word or number follows without a space
+                if space_before or kind == "punct":
+                    sentence += 1
+                    clause += 1
+                    starts.append(index)
+            elif not (low in day_words and previous_word_low in day_words):
+                clause += 1  # "," except between day names ("Senin, Rabu, Jumat")
+                starts.append(index)
+            pending = ""
+        elif kind == "word" and low in conjunctions and previous_clause == clause:
+            clause += 1
+            starts.append(index)
+        token.sentence = sentence
+        token.clause = clause
+        append(token)
+        index += 1
+        previous_clause = clause
+        if kind == "punct":
+            if low in _SENTENCE_END:
+                if low == ".":
+                    if not previous_abbreviation:
+                        pending = "."
+                else:
+                    sentence += 1
+                    clause += 1
+                    starts.append(index)
+            elif low == ",":
+                pending = ","
+            elif low in _CLAUSE_PUNCT:
+                clause += 1
+                starts.append(index)
+            previous_abbreviation = False
+        else:
+            previous_word_low = low
+            previous_abbreviation = kind == "word" and low in _ABBREVIATIONS
+    starts.append(index)
+    for n in range(len(starts) - 1):
+        first, stop = starts[n], starts[n + 1]
+        for token in tokens[first:stop]:
+            token.clause_start = first
+            token.clause_end = stop
+    return tokens
+
+
+def is_negated(tokens: list[Token], index: int, window: int = 3) -> bool:
+    """A negator among the ``window`` tokens before ``index`` in the same clause."""
+    clause = tokens[index].clause
+    for j in range(index - 1, max(-1, index - 1 - window), -1):
+        token = tokens[j]
+        if token.clause != clause:
+            return False
+        if token.low in NEGATORS:
+            return True
+    return False

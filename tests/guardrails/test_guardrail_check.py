@@ -1,0 +1,374 @@
+"""The promise checker on the cases staff care about, including the traps a blind attempt fell into."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from guardrails import PromiseChecker, ServiceStandard, Verdict, check, parse_promises
+from guardrails.claims import DurationClaim, FeeClaim, extract_claims
+from guardrails.text import tokenize
+from tests.guardrails.guardrail_eval import sample_standards
+
+CHECKER = PromiseChecker(sample_standards())
+
+
+def verdict(answer: str, service_id: str | None = None, question: str | None = None) -> Verdict:
+    return CHECKER.check(answer, service_id=service_id, question=question)
+
+
+def fields(answer: str, service_id: str | None = None, question: str | None = None) -> list[str]:
+    return sorted({v.field for v in verdict(answer, service_id, question).violations})
+
+
+# ----------------------------------------------------------------- the issue's examples
+
+
+def test_officer_asking_money_for_a_free_service() -> None:
+    result = verdict("bayar 50rb aja ke saya biar cepat", "ktp-el")
+    assert result.verdict == "contradiction"
+    assert not result.ok
+    (violation,) = result.violations
+    assert (violation.service_id, violation.field) == ("ktp-el", "fee")
+    assert (violation.promised, violation.claimed) == ("gratis", "Rp 50.000")
+    assert result.explanation == (
+        "Jawaban menyebut biaya Rp 50.000, padahal Standar Pelayanan Penerbitan KTP-el: gratis."
+    )
+    assert result.to_dict() == {
+        "verdict": "contradiction",
+        "violations": [
+            {"service_id": "ktp-el", "field": "fee", "promised": "gratis", "claimed": "Rp 50.000"}
+        ],
+        "explanation": result.explanation,
+    }
+
+
+def test_two_weeks_for_five_working_days() -> None:
+    result = verdict("Akta kelahiran selesai 2 minggu.", "akta-kelahiran")
+    (violation,) = result.violations
+    assert (violation.field, violation.promised, violation.claimed) == (
+        "duration",
+        "5 hari kerja",
+        "2 minggu",
+    )
+    assert result.explanation is not None and "waktu penyelesaian 2 minggu" in result.explanation
+
+
+def test_ok_verdict_shape() -> None:
+    result = verdict("KTP-el gratis dan selesai 1 hari kerja.", "ktp-el")
+    assert result.ok
+    assert result.to_dict() == {"verdict": "ok", "violations": [], "explanation": None}
+
+
+def test_module_level_check_function() -> None:
+    standards = [
+        ServiceStandard(
+            "izin-x", "Izin X", ("izin x",), parse_promises({"fee": 0, "duration": "2 hari kerja"})
+        )
+    ]
+    assert check("Izin X bayar 100rb.", standards).verdict == "contradiction"
+    assert check("Izin X gratis.", standards).ok
+
+
+# ----------------------------------------------------------------- fee
+
+FEE_CASES = [
+    # (answer, service_id, expected contradiction)
+    ("Biaya KTP 0 rupiah pak alias gratis.", "ktp-el", False),
+    ("KTP tidak gratis pak, ada biaya cetak.", "ktp-el", True),
+    ("SKCK gratis buat pencari kerja.", "skck", True),
+    ("SKCK tidak gratis ya mas, Rp 30.000.", "skck", False),
+    ("SIM A 80rb, SIM C 75rb.", "sim-perpanjangan", False),
+    ("SIM C 80rb ya mas.", "sim-perpanjangan", True),  # the amount of another variant
+    ("Paspor biasa 650rb pak.", "paspor", True),
+    ("E-paspor 650rb, jadi 4 hari kerja.", "paspor", False),
+    ("Paspor tiga ratus lima puluh ribu rupiah ya pak.", "paspor", False),
+    ("Paspor bisa jadi 1,5 juta pak lewat jalur cepat.", "paspor", True),
+    ("SKCK goceng doang mas.", "skck", True),
+    ("Passport: IDR 350,000 for the regular passport.", "paspor", False),
+    ("The passport costs 1.5 million if you want express service.", "paspor", True),
+    ("Validasi BPHTB bayar 200rb pak biar cepat.", "bphtb", True),
+    ("Untuk KTP-el tidak dipungut biaya.", "ktp-el", False),
+    ("KTP gak bayar pak.", "ktp-el", False),
+    ("Tak perlu bayar pak.", "paspor", True),  # "free" for a paid service
+    ("Tidak perlu bayar di loket, bayar Rp 350.000 lewat bank.", "paspor", False),
+]
+
+
+@pytest.mark.parametrize(("answer", "service_id", "contradiction"), FEE_CASES)
+def test_fee_claims(answer: str, service_id: str, contradiction: bool) -> None:
+    assert fields(answer, service_id) == (["fee"] if contradiction else [])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # a stated multiple of the promised fee
+        "Perpanjang SIM A untuk dua orang jadi Rp 160.000 ya pak.",
+        "SKCK untuk 3 orang jadi 90rb pak.",
+        "PBG rumah 100 m2 jadi Rp 1.000.000 pak.",
+        # thresholds and limits are not fees
+        "NIB untuk usaha dengan modal di bawah 5 miliar gratis, terbit 30 menit.",
+        "NIB khusus UMK, penghasilan maksimal 3 juta per bulan, tidak dipungut biaya.",
+        "Harga rumah Rp 500 juta, BPHTB-nya sekitar Rp 21 juta, validasinya gratis.",
+        # fines, stamp duty, photocopies, parking
+        "Akta kelahiran yang terlambat lebih dari 1 tahun kena denda Rp 100.000 pak.",
+        "Biaya materai dan fotokopi sendiri ya bu, KK-nya gratis.",
+        "Tambah anggota KK gratis bu; materai Rp 10.000 disiapkan sendiri.",
+        "KIR mobil penumpang 87rb, parkir 5 ribu bayar di depan.",
+        # another service's fee in passing
+        "KTP gratis pak. Kalau paspor bayar Rp 350.000 di bank.",
+        # reporting illegal levies
+        "Kalau ada petugas yang meminta Rp 50.000 untuk KTP, itu pungli, laporkan ke 0800-123-456.",
+        # negators inside longer words
+        "Isi formulir F-1.01 lalu ditakar kelengkapannya oleh petugas; KK gratis, selesai 3 hari kerja.",
+        "Untuk warga gakin (keluarga miskin) kartu kuning tetap gratis, selesai 1 hari kerja.",
+    ],
+)
+def test_amounts_that_are_not_fee_claims(answer: str) -> None:
+    service = {
+        "Perpanjang": "sim-perpanjangan",
+        "SKCK": "skck",
+        "PBG": "pbg",
+        "NIB": "nib",
+        "Harga": "bphtb",
+        "Akta": "akta-kelahiran",
+        "Biaya": "kartu-keluarga",
+        "Tambah": "kartu-keluarga",
+        "KIR": "uji-kir",
+        "KTP": "ktp-el",
+        "Kalau": "ktp-el",
+        "Isi": "kartu-keluarga",
+        "Untuk": "kartu-kuning",
+    }[answer.split()[0]]
+    assert verdict(answer, service).ok, verdict(answer, service)
+
+
+def test_a_total_without_a_stated_count_is_a_contradiction() -> None:
+    assert fields("Perpanjang SIM A bayar Rp 160.000 ya pak.", "sim-perpanjangan") == ["fee"]
+
+
+# ----------------------------------------------------------------- duration
+
+DURATION_CASES = [
+    ("Akta lahir seminggu jadi bu.", "akta-kelahiran", False),  # 5 hari kerja allows a week
+    ("Akte kelahiran 2 minggu bu.", "akta-kelahiran", True),
+    ("KK 3 hari pak.", "kartu-keluarga", False),  # 3 calendar days for 3 working days
+    ("KK seminggu bu.", "kartu-keluarga", True),
+    ("Pecah KK gratis, 3-5 hari kerja ya bu.", "kartu-keluarga", True),  # the upper bound counts
+    ("Paspor 3-4 hari kerja pak.", "paspor", False),
+    ("Paspor 1-2 minggu pak.", "paspor", True),
+    ("Sudah saya cek, KTP-nya besok sudah jadi pak.", "ktp-el", False),
+    ("SKCK jadinya besok pak.", "skck", True),  # 3 jam promised
+    ("KK paling lambat 3 hari kerja bu.", "kartu-keluarga", False),
+    ("Akta kelahiran paling lambat 14 hari kerja bu.", "akta-kelahiran", True),
+    ("NIB dalam waktu 1x24 jam pak.", "nib", True),  # 1 jam promised
+    ("SIM jadi 3 hari pak, blangkonya habis.", "sim-perpanjangan", True),
+    ("SIP dokter 2 minggu jadi dok.", "sip-nakes", False),  # 10 hari kerja = 2 weeks
+    ("PBG sebulan lah pak.", "pbg", False),
+    ("PBG 3 bulan pak baru jadi.", "pbg", True),
+    ("Birth certificates take a month at the moment.", "akta-kelahiran", True),
+    ("The family card is free and takes up to 3 working days.", "kartu-keluarga", False),
+    ("SKCK within 3 working days.", "skck", True),
+]
+
+
+@pytest.mark.parametrize(("answer", "service_id", "contradiction"), DURATION_CASES)
+def test_duration_claims(answer: str, service_id: str, contradiction: bool) -> None:
+    assert fields(answer, service_id) == (["duration"] if contradiction else [])
+
+
+def test_working_days_claimed_for_calendar_days() -> None:
+    standards = [
+        ServiceStandard("kir", "Uji KIR", ("kir",), parse_promises({"duration": "3 hari"})),
+    ]
+    checker = PromiseChecker(standards)
+    # 5 working days always exceed 3 calendar days; 3 working days may take exactly 3.
+    assert checker.check("KIR selesai 5 hari kerja.", service_id="kir").verdict == "contradiction"
+    assert checker.check("KIR selesai 3 hari kerja.", service_id="kir").ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id"),
+    [
+        ("Untuk anak yang umurnya sudah 17 tahun bisa langsung rekam KTP, gratis.", "ktp-el"),
+        ("KIA gratis untuk anak di bawah 17 tahun, jadi 1 hari kerja.", "kia"),
+        (
+            "Kalau belum 30 hari sejak lahir, akta kelahiran gratis dan tanpa denda.",
+            "akta-kelahiran",
+        ),
+        (
+            "SIM yang sudah mati lebih dari 30 hari harus bikin baru, tidak bisa perpanjang.",
+            "sim-perpanjangan",
+        ),
+        (
+            "Masa berlaku SIM 5 tahun. Perpanjangan SIM C Rp 75.000, selesai 1 hari kerja.",
+            "sim-perpanjangan",
+        ),
+        ("SKCK berlaku 6 bulan, biaya Rp 30.000.", "skck"),
+        (
+            "Akta kelahiran gratis, selesai 5 hari kerja. Lapor paling lambat 60 hari setelah kelahiran.",
+            "akta-kelahiran",
+        ),
+        ("Wawancara paspor jam 10.00 ya bu, datang 30 menit sebelumnya.", "paspor"),
+        (
+            "Bayinya lahir 3 hari yang lalu ya bu? Aktanya jadi 5 hari kerja, gratis.",
+            "akta-kelahiran",
+        ),
+        ("Kartu kuning berlaku 2 tahun, lapor ulang tiap 6 bulan. Gratis.", "kartu-kuning"),
+        (
+            "Paspor 48 halaman tidak ada lagi, sekarang 24 halaman dengan biaya Rp 350.000.",
+            "paspor",
+        ),
+    ],
+)
+def test_ages_validity_and_waiting_are_not_completion_times(answer: str, service_id: str) -> None:
+    assert verdict(answer, service_id).ok, verdict(answer, service_id)
+
+
+# ----------------------------------------------------------------- hours
+
+HOURS_CASES = [
+    ("Rekam KTP bisa hari Sabtu pak, jam 8 sampai 12.", "ktp-el", True),
+    ("Pelayanan KTP sampai jam 3 sore pak, Senin sampai Jumat.", "ktp-el", False),
+    ("Maaf pak, loket KTP tutup jam 5 sore kok, masih sempat.", "ktp-el", True),
+    ("Loket KTP tutup jam 12 pak hari Jumat.", "ktp-el", True),  # a shorter window than promised
+    ("KIR tutup jam 14.30 pak.", "uji-kir", True),  # a closing time, not a closed day
+    ("KIR buka jam setengah 8 sampai jam 1 siang, Senin sampai Sabtu.", "uji-kir", False),
+    ("Satpas buka Sabtu juga pak sampai jam 12 siang.", "sim-perpanjangan", False),
+    ("Perpanjang SIM bisa hari Minggu pak.", "sim-perpanjangan", True),
+    ("Loket SIM buka jam 7 pak.", "sim-perpanjangan", True),
+    ("Hari Jumat loket Dinkes buka sampai jam 3 sore dok.", "sip-nakes", True),
+    ("Jumat buka sampai jam 11 dok.", "sip-nakes", False),
+    ("SKCK buka Sabtu pak.", "skck", True),
+    ("KTP bisa diambil dari jam 8 pagi pak, loket 3.", "ktp-el", False),  # an appointment
+    ("Silakan datang jam 09.30 ke loket 2.", "ktp-el", False),
+    ("Datang jam 4 sore pak, masih dilayani.", "ktp-el", True),
+    ("Sabtu Minggu libur pak.", "ktp-el", False),
+    ("Buka setiap hari kecuali Sabtu dan Minggu, jam 8 sampai 3 sore.", "ktp-el", False),
+    ("Pengambilan KTP tanggal 17 Agustus 2026 libur nasional.", "ktp-el", False),
+    ("We are closed on Saturdays.", "sim-perpanjangan", True),
+    ("The Disdukcapil counter is open Monday to Saturday, 8 am to 3 pm.", "ktp-el", True),
+]
+
+
+@pytest.mark.parametrize(("answer", "service_id", "contradiction"), HOURS_CASES)
+def test_hours_claims(answer: str, service_id: str, contradiction: bool) -> None:
+    assert fields(answer, service_id) == (["hours"] if contradiction else [])
+
+
+def test_weekday_range_answering_an_hours_question() -> None:
+    assert verdict("Senin sampai Jumat pak.", question="SKCK buka hari apa?").ok
+    assert fields("Senin sampai Sabtu pak.", question="SKCK buka hari apa?") == ["hours"]
+
+
+# ----------------------------------------------------------------- attribution
+
+
+def test_an_answer_about_two_services_is_split() -> None:
+    assert verdict("KTP-el gratis, sedangkan paspor biasa Rp 350.000.").ok
+    result = verdict("KK seminggu, akta kelahiran 5 hari kerja.")
+    assert [(v.service_id, v.field) for v in result.violations] == [("kartu-keluarga", "duration")]
+    result = verdict("KTP gratis, KK juga gratis, tapi akta kelahiran 50rb bu.", "ktp-el")
+    assert [(v.service_id, v.field) for v in result.violations] == [("akta-kelahiran", "fee")]
+
+
+def test_service_inferred_from_the_question() -> None:
+    assert verdict("gratis bu", question="KTP bayar?").ok
+    assert fields("50rb bu", question="KTP bayar?") == ["fee"]
+    assert fields("paling 2 mingguan lah pak", question="berapa lama bikin paspor?") == ["duration"]
+
+
+def test_requirements_do_not_change_the_topic() -> None:
+    assert verdict("Bawa KTP dan KK asli ya pak, paspor biasa Rp 350.000.", "paspor").ok
+    assert verdict("Cukup pakai NIK KTP untuk daftar NIB, gratis, terbit dalam 1 jam.", "nib").ok
+
+
+def test_unattributable_claims_are_not_checked() -> None:
+    assert verdict("Bayar 50rb ya.").ok
+    assert verdict("Bayar 50rb ya.", service_id="unknown-service").ok
+
+
+def test_sip_as_an_interjection_is_not_the_sip_service() -> None:
+    assert fields("Sip pak, besok jadi ya.", "skck") == ["duration"]
+
+
+def test_every_field_reported_once_per_service() -> None:
+    result = verdict(
+        "Akta kelahiran dikenakan biaya Rp 25.000 dan jadi dalam 14 hari kerja.", "akta-kelahiran"
+    )
+    assert [v.field for v in result.violations] == ["fee", "duration"]
+    assert result.explanation is not None
+    assert result.explanation.endswith(".")
+    assert not re.search(r"\.\s+[A-Z]", result.explanation)  # one sentence
+    assert "Rp 25.000" in result.explanation and "14 hari kerja" in result.explanation
+
+
+# ----------------------------------------------------------------- claim extraction
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Rp 350.000", 350000),
+        ("Rp350.000,-", 350000),
+        ("Rp. 350.000,00", 350000),
+        ("350 ribu", 350000),
+        ("350rb", 350000),
+        ("350k", 350000),
+        ("IDR 350,000", 350000),
+        ("1,5 juta", 1500000),
+        ("1.5 jt", 1500000),
+        ("1 juta 200 ribu", 1200000),
+        ("tiga ratus lima puluh ribu rupiah", 350000),
+        ("seratus ribu", 100000),
+        ("ceban", 10000),
+        ("gratis", 0),
+        ("tidak dipungut biaya", 0),
+        ("tanpa biaya", 0),
+        ("free of charge", 0),
+        ("Rp 0", 0),
+    ],
+)
+def test_money_written_many_ways(text: str, amount: int) -> None:
+    claims = [
+        c for c in extract_claims(tokenize(f"Biayanya {text} ya.")) if isinstance(c, FeeClaim)
+    ]
+    assert [c.amount for c in claims][:1] == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("3 hari kerja", 3 * 1440),
+        ("sehari", 1440),
+        ("seminggu", 7 * 1440),
+        ("2 minggu", 14 * 1440),
+        ("1x24 jam", 1440),
+        ("30 menit", 30),
+        ("within 3 working days", 3 * 1440),
+        ("tiga hari kerja", 3 * 1440),
+        ("setengah jam", 30),
+        ("2 mingguan", 14 * 1440),
+    ],
+)
+def test_durations_written_many_ways(text: str, minutes: float) -> None:
+    claims = [
+        c for c in extract_claims(tokenize(f"Selesai {text}.")) if isinstance(c, DurationClaim)
+    ]
+    assert [c.duration.min_calendar_minutes() for c in claims] == [minutes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antrean nomor 57, loket 3, lantai 2.",
+        "RT 05/RW 02, NIK 3201123456780002.",
+        "Telepon 0812-3456-7890 atau (022) 555-1234.",
+        "Tanggal 17 Agustus 2026, halaman 2, 2 lembar fotokopi.",
+        "NPWP 12.345.678.9-012.000 dan kode pos 40111.",
+    ],
+)
+def test_harmless_numbers_are_not_claims(text: str) -> None:
+    assert extract_claims(tokenize(text)) == []

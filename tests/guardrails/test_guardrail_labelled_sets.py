@@ -1,0 +1,128 @@
+"""The labelled answer sets: format, size, mix, and the accuracy bar on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guardrails import PromiseChecker, parse_promises
+from tests.guardrails.guardrail_eval import (
+    DEV_SET,
+    HELDOUT_SET,
+    KNOWLEDGE,
+    SAMPLE_SERVICES,
+    evaluate,
+    load_records,
+    sample_standards,
+)
+
+REQUIRED = {"id", "answer", "service_id", "question", "expected", "fields", "style", "lang"}
+
+
+def _check_format(records: list[dict[str, object]]) -> None:
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    for record in records:
+        assert record.keys() >= REQUIRED, record["id"]
+        assert record["expected"] in ("ok", "contradiction")
+        assert record["style"] in ("bot", "officer")
+        assert record["lang"] in ("id", "en")
+        fields = record["fields"]
+        assert isinstance(fields, list)
+        assert set(fields) <= {"fee", "duration", "hours"}
+        assert bool(fields) == (record["expected"] == "contradiction"), record["id"]
+
+
+def test_dev_set_format_and_mix() -> None:
+    records = load_records(DEV_SET)
+    _check_format(records)
+    assert len(records) >= 150
+    share = sum(r["expected"] == "contradiction" for r in records) / len(records)
+    assert 0.35 <= share <= 0.55
+    assert {r["style"] for r in records} == {"bot", "officer"}
+    assert {r["lang"] for r in records} == {"id", "en"}
+    known = {s["service_id"] for s in SAMPLE_SERVICES}
+    assert all(r["service_id"] in known for r in records if r["service_id"] is not None)
+
+
+def test_heldout_set_format() -> None:
+    records = load_records(HELDOUT_SET)
+    _check_format(records)
+    assert len(records) >= 60
+    for record in records:
+        ids = {s["service_id"] for s in record["standards"]}
+        assert ids.isdisjoint({s["service_id"] for s in SAMPLE_SERVICES})
+        if record["service_id"] is not None:
+            assert record["service_id"] in ids
+
+
+def test_dev_set_meets_the_bar() -> None:
+    result = evaluate(load_records(DEV_SET), sample_standards())
+    report = {k: v for k, v in result.items() if k != "errors"}
+    assert result["precision"] >= 0.97, report
+    assert result["recall"] >= 0.95, report
+    assert result["field_accuracy"] >= 0.97, report
+
+
+@pytest.mark.parametrize("prefix", ["h", "k", "m", "n", "p"])
+def test_heldout_sets_do_not_regress(prefix: str) -> None:
+    """One batch per fictional knowledge base (h, k, m, n, p). Each batch was scored once, blind,
+    before any tuning on it (figures in docs/guardrails.md); the checker was then improved on
+    the general causes of its errors. This floor keeps those gains from slipping back."""
+    records = [r for r in load_records(HELDOUT_SET) if str(r["id"]).startswith(prefix)]
+    assert len(records) >= 60
+    result = evaluate(records)
+    report = {k: v for k, v in result.items() if k != "errors"}
+    assert result["precision"] >= 0.95, report
+    assert result["recall"] >= 0.95, report
+    assert result["field_accuracy"] >= 0.97, report
+
+
+def test_snapshot_agrees_with_the_knowledge_folder() -> None:
+    """The labelled set is scored against a snapshot of knowledge/; the promises must match."""
+    yaml = pytest.importorskip("yaml")
+    files = sorted(Path(KNOWLEDGE).rglob("*.md"))
+    if not files:
+        pytest.skip("knowledge/ is empty")
+    found = {}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---"):
+            continue
+        meta = yaml.safe_load(text.split("---", 2)[1])
+        if isinstance(meta, dict) and "promises" in meta and meta.get("id") != "maklumat":
+            found[meta["id"]] = parse_promises(meta["promises"])
+    for service in SAMPLE_SERVICES:
+        promises = parse_promises(service["promises"])
+        actual = found.get(service["service_id"])
+        assert actual is not None, service["service_id"]
+        assert (actual.fee, actual.duration, actual.hours) == (
+            promises.fee,
+            promises.duration,
+            promises.hours,
+        ), service["service_id"]
+
+
+def test_official_knowledge_text_is_never_flagged() -> None:
+    """Every paragraph of the knowledge folder restates its own standard: no contradiction."""
+    yaml = pytest.importorskip("yaml")
+    checker = PromiseChecker(sample_standards())
+    known = {s["service_id"] for s in SAMPLE_SERVICES}
+    paragraphs = 0
+    for path in sorted(Path(KNOWLEDGE).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        service_id = None
+        if text.startswith("---"):
+            _, front, text = text.split("---", 2)
+            meta = yaml.safe_load(front)
+            if isinstance(meta, dict) and meta.get("id") in known:
+                service_id = meta["id"]
+        for paragraph in (p.strip() for p in text.split("\n\n")):
+            if not paragraph:
+                continue
+            paragraphs += 1
+            verdict = checker.check(paragraph, service_id=service_id)
+            assert verdict.ok, (path.name, paragraph, verdict.explanation)
+    if paragraphs == 0:
+        pytest.skip("knowledge/ is empty")
