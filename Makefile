@@ -51,7 +51,7 @@ lint: install-test
 	$(BIN)/ruff check bot guardrails tests bench
 	$(BIN)/ruff format --check bot guardrails tests bench
 	$(BIN)/lint-imports
-	$(BIN)/mypy guardrails bot/domain
+	$(BIN)/mypy guardrails bot
 
 bench: install-test
 	$(BIN)/python bench/run_all.py

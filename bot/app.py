@@ -127,7 +127,8 @@ async def open_desk(
     """Open the store (migrations applied) and build the ServiceDesk over the served index."""
     from bot.store.sql import open_store
 
-    engine = engine or await asyncio.to_thread(partial(open_engine, settings, preload=True))
+    if engine is None:
+        engine = await asyncio.to_thread(partial(open_engine, settings, preload=True))
     knowledge = engine.knowledge
     complaint_response = (
         knowledge.maklumat.promises.complaint_response if knowledge.maklumat else None

@@ -67,8 +67,14 @@ class Settings(BaseSettings):
     def _parse_ids(cls, value: object) -> list[int]:
         return _split_ids(value)
 
-    @field_validator("chroma_host", "telegram_bot_token", "webhook_url", "webhook_secret",
-                     "complaint_response_override", mode="before")
+    @field_validator(
+        "chroma_host",
+        "telegram_bot_token",
+        "webhook_url",
+        "webhook_secret",
+        "complaint_response_override",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -25,8 +25,8 @@ class Encoder(Embeddings):
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()
-        transformers_logging.set_verbosity_error()
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
 
         self.model_name = model_name_or_path
         self._model = SentenceTransformer(model_name_or_path, device="cpu")
@@ -39,7 +39,7 @@ class Encoder(Embeddings):
             getattr(self._model, "get_embedding_dimension", None)
             or self._model.get_sentence_embedding_dimension
         )
-        return int(get_dim())
+        return int(get_dim() or 0)
 
     def encode(self, texts: list[str], batch_size: int = 32) -> list[list[float]]:
         if not texts:

@@ -64,9 +64,9 @@ class VectorIndex:
             end = start + ADD_BATCH
             self._collection.upsert(
                 ids=list(ids[start:end]),
-                embeddings=[list(v) for v in vectors[start:end]],
+                embeddings=[list(v) for v in vectors[start:end]],  # type: ignore[arg-type]
                 documents=list(texts[start:end]),
-                metadatas=[dict(m) for m in metadatas[start:end]],  # type: ignore[misc]
+                metadatas=[dict(m) for m in metadatas[start:end]],
             )
 
     def delete(self, ids: Sequence[str]) -> None:
@@ -79,7 +79,9 @@ class VectorIndex:
             return []
         n = min(k, max(self.count(), 1))
         result = self._collection.query(
-            query_embeddings=[list(v) for v in vectors], n_results=n, include=["distances"]
+            query_embeddings=[list(v) for v in vectors],  # type: ignore[arg-type]
+            n_results=n,
+            include=["distances"],
         )
         out: list[list[tuple[str, float]]] = []
         for ids, distances in zip(result["ids"], result["distances"] or [], strict=False):

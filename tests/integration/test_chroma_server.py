@@ -28,8 +28,9 @@ pytestmark = [
 def test_index_and_answer_through_a_chroma_server(tmp_path: Path) -> None:
     folder = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", folder)
-    settings = load_settings(knowledge_dir=folder, index_dir=tmp_path / "index",
-                             chroma_host=HOST, chroma_port=PORT)
+    settings = load_settings(
+        knowledge_dir=folder, index_dir=tmp_path / "index", chroma_host=HOST, chroma_port=PORT
+    )
     _, first = update_index(settings)
     assert first.embedded == first.chunks > 0
     assert open_vectors(settings).count() == first.chunks
@@ -45,7 +46,11 @@ def test_index_and_answer_through_a_chroma_server(tmp_path: Path) -> None:
 
 
 def test_unreachable_chroma_server_is_one_clear_error(tmp_path: Path) -> None:
-    settings = load_settings(knowledge_dir=ROOT / "knowledge", index_dir=tmp_path / "index",
-                             chroma_host="127.0.0.1", chroma_port=9)
+    settings = load_settings(
+        knowledge_dir=ROOT / "knowledge",
+        index_dir=tmp_path / "index",
+        chroma_host="127.0.0.1",
+        chroma_port=9,
+    )
     with pytest.raises(ConfigError, match="Chroma"):
         update_index(settings)
