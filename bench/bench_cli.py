@@ -35,12 +35,17 @@ def timed(args: list[str], **kwargs: object) -> float:
 
 def bench_index(services: int, tmp: Path) -> dict[str, float]:
     folder = tmp / "many"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_many_services.py"), str(services), str(folder)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_many_services.py"), str(services), str(folder)],
+        check=True,
+        capture_output=True,
+    )
     index = tmp / "many-index"
     full = timed([*JANJI, "index", "--knowledge", str(folder), "--index-dir", str(index)])
     victim = sorted(folder.rglob("*.md"))[len(list(folder.rglob("*.md"))) // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\nCatatan tambahan untuk uji.\n", encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\nCatatan tambahan untuk uji.\n", encoding="utf-8"
+    )
     one_cli = timed([*JANJI, "index", "--knowledge", str(folder), "--index-dir", str(index)])
 
     from bot.app import encoder_factory, open_vectors
@@ -50,24 +55,44 @@ def bench_index(services: int, tmp: Path) -> dict[str, float]:
     settings = load_settings(knowledge_dir=folder, index_dir=index)
     encoder = encoder_factory(settings)
     encoder()  # the running bot has its model loaded already
-    victim.write_text(victim.read_text(encoding="utf-8") + "\nSatu catatan lagi.\n", encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\nSatu catatan lagi.\n", encoding="utf-8"
+    )
     started = time.perf_counter()
     build_index(folder, index, settings.embedding_model, encoder, open_vectors(settings))
     one_inprocess = time.perf_counter() - started
-    return {"services": services, "index_full_s": full, "reindex_one_file_cli_s": one_cli,
-            "reindex_one_file_in_process_s": one_inprocess}
+    return {
+        "services": services,
+        "index_full_s": full,
+        "reindex_one_file_cli_s": one_cli,
+        "reindex_one_file_in_process_s": one_inprocess,
+    }
 
 
 def bench_ask(questions: int, tmp: Path) -> dict[str, float]:
     index = tmp / "sample-index"
-    subprocess.run([*JANJI, "index", "--knowledge", str(ROOT / "knowledge"), "--index-dir", str(index)],
-                   check=True, env=ENV, capture_output=True)
-    pool = [json.loads(line)["question"] for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines()]
-    lines = [json.dumps({"id": i, "question": pool[i % len(pool)] + ("" if i < len(pool) else f" {i}")})
-             for i in range(questions)]
+    subprocess.run(
+        [*JANJI, "index", "--knowledge", str(ROOT / "knowledge"), "--index-dir", str(index)],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    pool = [
+        json.loads(line)["question"]
+        for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines()
+    ]
+    lines = [
+        json.dumps({"id": i, "question": pool[i % len(pool)] + ("" if i < len(pool) else f" {i}")})
+        for i in range(questions)
+    ]
     started = time.perf_counter()
-    proc = subprocess.Popen([*JANJI, "ask", "--jsonl", "--index-dir", str(index)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=ENV, text=True)
+    proc = subprocess.Popen(
+        [*JANJI, "ask", "--jsonl", "--index-dir", str(index)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=ENV,
+        text=True,
+    )
     assert proc.stdin and proc.stdout
     proc.stdin.write(lines[0] + "\n")
     proc.stdin.flush()
@@ -80,8 +105,12 @@ def bench_ask(questions: int, tmp: Path) -> dict[str, float]:
     elapsed = time.perf_counter() - t0
     proc.wait()
     rss_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"startup_to_first_answer_s": startup, "answers": count, "answers_per_s": count / elapsed,
-            "peak_rss_mib_any_child": rss_mib}
+    return {
+        "startup_to_first_answer_s": startup,
+        "answers": count,
+        "answers_per_s": count / elapsed,
+        "peak_rss_mib_any_child": rss_mib,
+    }
 
 
 def main() -> None:

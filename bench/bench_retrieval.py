@@ -22,10 +22,16 @@ from bot.retrieval.hybrid import DEFAULT_WEIGHTS, FusionWeights  # noqa: E402
 
 SETS = [
     ("sample", ROOT / "knowledge", ROOT / "eval" / "questions.jsonl"),
-    ("held-out", ROOT / "tests" / "data" / "heldout_knowledge", ROOT / "eval" / "heldout_questions.jsonl"),
+    (
+        "held-out",
+        ROOT / "tests" / "data" / "heldout_knowledge",
+        ROOT / "eval" / "heldout_questions.jsonl",
+    ),
 ]
 VARIANTS = {
-    "lexical (BM25 + aliases)": {lang: FusionWeights(w.alias, w.bm25, 0.0) for lang, w in DEFAULT_WEIGHTS.items()},
+    "lexical (BM25 + aliases)": {
+        lang: FusionWeights(w.alias, w.bm25, 0.0) for lang, w in DEFAULT_WEIGHTS.items()
+    },
     "dense only": {lang: FusionWeights(0.0, 0.0, 1.0) for lang in DEFAULT_WEIGHTS},
     "fusion (default weights)": dict(DEFAULT_WEIGHTS),
 }
@@ -37,18 +43,34 @@ def main() -> None:
         for name, folder, questions_file in SETS:
             settings = load_settings(knowledge_dir=folder, index_dir=Path(tmp) / name)
             engine = open_engine(settings, reindex=True)
-            questions = [json.loads(line) for line in questions_file.read_text().splitlines() if line.strip()]
-            scoped = [q for q in questions if q.get("expected_service") and not q.get("expected_escalate")]
+            questions = [
+                json.loads(line) for line in questions_file.read_text().splitlines() if line.strip()
+            ]
+            scoped = [
+                q for q in questions if q.get("expected_service") and not q.get("expected_escalate")
+            ]
             for variant, weights in VARIANTS.items():
                 engine.retriever.weights = weights
                 ranked = engine.retriever.rank([q["question"] for q in scoped], k=3)
                 for lang in ("id", "en", "all"):
-                    pairs = [(q, r) for q, r in zip(scoped, ranked, strict=True) if lang == "all" or q.get("lang") == lang]
+                    pairs = [
+                        (q, r)
+                        for q, r in zip(scoped, ranked, strict=True)
+                        if lang == "all" or q.get("lang") == lang
+                    ]
                     if not pairs:
                         continue
-                    hit1 = sum(1 for q, r in pairs if r and r[0].service_id == q["expected_service"])
-                    hit3 = sum(1 for q, r in pairs if q["expected_service"] in [c.service_id for c in r[:3]])
-                    rows.append((name, variant, lang, len(pairs), hit1 / len(pairs), hit3 / len(pairs)))
+                    hit1 = sum(
+                        1 for q, r in pairs if r and r[0].service_id == q["expected_service"]
+                    )
+                    hit3 = sum(
+                        1
+                        for q, r in pairs
+                        if q["expected_service"] in [c.service_id for c in r[:3]]
+                    )
+                    rows.append(
+                        (name, variant, lang, len(pairs), hit1 / len(pairs), hit3 / len(pairs))
+                    )
     print(f"model: {settings.embedding_model}")
     print("| set | ranker | lang | questions | hit@1 | hit@3 |")
     print("|---|---|---|---|---|---|")
