@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from guardrails import PromiseChecker  # noqa: E402
 from tests.guardrails.guardrail_eval import (  # noqa: E402
     DEV_SET,
+    HELDOUT2_SET,
     HELDOUT_SET,
     evaluate,
     load_records,
@@ -103,6 +104,7 @@ def main() -> None:
         )
     print()
     heldout = load_records(HELDOUT_SET)
+    heldout2 = load_records(HELDOUT2_SET)
     for label, records, standards in (
         ("dev (sample KB)", dev, sample_standards()),
         ("held-out h (KB 1)", [r for r in heldout if r["id"].startswith("h")], None),
@@ -110,6 +112,8 @@ def main() -> None:
         ("held-out m (KB 3)", [r for r in heldout if r["id"].startswith("m")], None),
         ("held-out n (KB 4)", [r for r in heldout if r["id"].startswith("n")], None),
         ("held-out p (KB 5)", [r for r in heldout if r["id"].startswith("p")], None),
+        ("held-out q (KB 6)", [r for r in heldout2 if r["id"].startswith("q")], None),
+        ("held-out r (KB 7)", [r for r in heldout2 if r["id"].startswith("r")], None),
     ):
         result = evaluate(records, standards)
         print(

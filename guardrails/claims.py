@@ -158,8 +158,101 @@ GOODS_UNITS = frozenset(
         "pcs",
         "pack",
         "lusin",
+        "stel",
+        "potong",
+        "biji",
+        "buah",
+        "pasang",
+        "kaleng",
+        "karung",
+        "sak",
+        "butir",
+        "cup",
+        "gelas",
+        "piece",
+        "pieces",
+        "item",
     }
 )
+# Premises other than the service desk: a shop, canteen or corner has its own hours and prices
+# ("kantin buka sampai jam 11 malam", "kaos bisa pesan di koperasi, 85rb per stel").
+OTHER_PLACES = _words(
+    """
+    kantin kafe cafe kedai warung warkop toko koperasi minimarket kios restoran resto
+    pujasera foodcourt musala mushola musholla masjid atm parkiran pojok taman playground
+    fotokopian canteen cafeteria shop store kiosk restaurant mosque supermarket apotek pharmacy
+    laboratorium lab labkesda armada fleet
+    kontraktor kontraktornya vendor swasta konsultan contractor consultant
+    """
+)
+# An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
+# or an example ("misal Rp 1.500.000"): not the service's own fee.
+TRADE_WORDS = _words(
+    """
+    jual dijual menjual jualan beli dibeli membeli sell sells sold selling buy bought purchase
+    misal misalnya contoh contohnya example
+    """
+)
+# "berlangsung 3 bulan": how long an activity lasts, not how long the service takes.
+ACTIVITY_WORDS = _words(
+    """
+    berlangsung diselenggarakan dilaksanakan lasts lasting
+    """
+)
+# Words that bring the talk back to the desk itself ("kantin tutup, loket buka jam 8").
+DESK_WORDS = _words(
+    """
+    loket kantor layanan pelayanan office counter desk kami we
+    """
+)
+# "dibayar terpisah", "separately": the amount is for something else than this service.
+SEPARATE_WORDS = frozenset({"terpisah", "tersendiri", "separately", "separate"})
+# Keeping a thing is not completing the service ("sampel disimpan 30 hari").
+RETENTION_WORDS = _words(
+    """
+    simpan disimpan menyimpan tersimpan diarsipkan arsip diarsip stored kept retained keep
+    """
+)
+AFTER_WORDS = frozenset({"setelah", "sesudah", "sejak", "after", "since"})
+COMPLETED_WORDS = _words(
+    """
+    keluar selesai jadi terbit diterbitkan diambil diterima issued ready done completed
+    """
+)
+
+
+def other_place_before(
+    tokens: list[Token],
+    index: int,
+    mention_tokens: frozenset[int] = frozenset(),
+    sentence: int | None = None,
+) -> bool:
+    """The nearest subject before ``index`` in its sentence is a premise or party other than the
+    desk (a canteen, shop, cooperative, lab, contractor...), possibly named after the service
+    ("kantin GOR")."""
+    if sentence is None:
+        sentence = tokens[index].sentence
+    j = index - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        token = tokens[j]
+        if token.mention or j in mention_tokens:
+            k = j
+            while k > 0 and (tokens[k - 1].mention or (k - 1) in mention_tokens):
+                k -= 1
+            if k > 0 and tokens[k - 1].sentence == sentence:
+                before = tokens[k - 1]
+                if before.low in OTHER_PLACES or before.stem in OTHER_PLACES:
+                    return True
+            return False
+        if token.kind == "word":
+            if token.low in OTHER_PLACES or token.stem in OTHER_PLACES:
+                return True
+            if token.low in DESK_WORDS or token.stem in DESK_WORDS:
+                return False
+        j -= 1
+    return False
+
+
 REFUND_WORDS = frozenset({"dikembalikan", "kembali", "refunded", "returned", "refundable"})
 GROUP_COUNTS = {"berdua": 2, "bertiga": 3, "berempat": 4, "berlima": 5, "both": 2}
 PRICE_ADJECTIVES = frozenset(
@@ -761,6 +854,18 @@ def _money_excluded(
     before = max(c_start, start - 6)
     if is_negated(tokens, start, 2):
         return True
+    if other_place_before(tokens, start, mention_tokens):
+        return True
+    s_first = start
+    while s_first > 0 and tokens[s_first - 1].sentence == sentence:
+        s_first -= 1
+    s_last = end
+    while s_last < len(tokens) and tokens[s_last].sentence == sentence:
+        s_last += 1
+    if _has_any(tokens, s_first, s_last, SEPARATE_WORDS):
+        return True
+    if _has_any(tokens, c_start, min(c_end, end + 4), TRADE_WORDS):
+        return True
     if _has_any(tokens, end, min(c_end, end + 4), REFUND_WORDS):
         return True
     sentence = tokens[start].sentence
@@ -851,6 +956,12 @@ def _fee_claims(
     claims: list[FeeClaim] = []
     count = len(tokens)
     for n, (s_start, s_end) in enumerate(sentences):
+        # Most sentences hold no amount and no free/paid word: skip them before any work.
+        if not any(
+            t.kind == "num" or t.low in MONEY_STARTS or t.low in FREE_OR_PAID_STARTS
+            for t in tokens[s_start:s_end]
+        ):
+            continue
         next_words: frozenset[str] = frozenset()
         if n + 1 < len(sentences):
             n_start, n_end = sentences[n + 1]
@@ -1011,6 +1122,8 @@ def _free_or_paid(
     ):
         if low == "free" and (prev_low in NOT_FREE_BEFORE or next_low in NOT_FREE_AFTER):
             return None
+        if low == "free" and prev_low == "-" and not token.space_before:
+            return None  # "drug-free", "smoke-free": without something, not without a fee
         if low == "percuma" and next_low not in ("", ",", ".", "!"):
             return None  # "percuma" alone also means "useless"
         if _has_ancillary(tokens, max(clause_start, i - 2), i, mention_tokens) or _has_ancillary(
@@ -1312,6 +1425,25 @@ def _duration_is_claim(
         tokens, before, start, VALIDITY_WORDS
     ):
         return False
+    # "disimpan 30 hari", "30 hari setelah hasil keluar": kept, or counted after completion.
+    if _has_any(tokens, c_start, start, RETENTION_WORDS) or _has_any(
+        tokens, c_start, start, ACTIVITY_WORDS
+    ):
+        return False
+    # "Rp 60.000 a month", "60rb sebulan": a rate right after an amount.
+    if start > 0:
+        previous = tokens[start - 1]
+        if (
+            previous.low in ("per", "/")
+            or previous.low in SLANG_AMOUNTS
+            or (previous.low in MAGNITUDE_WORDS or previous.low in ("rupiah", "perak"))
+        ):
+            return False
+        if previous.kind == "num" and start > 1 and tokens[start - 2].low in ("rp", "idr"):
+            return False
+    for k, word in enumerate(after_words[:2]):
+        if word in AFTER_WORDS and any(w in COMPLETED_WORDS for w in after_words[k + 1 : k + 4]):
+            return False
     if any(
         w in ("old", "atas", "keatas", "above", "older", "depan", "kedepan", "ahead")
         for w in after_words[:3]
@@ -1409,8 +1541,20 @@ def _duration_is_claim(
             break
         if t.kind == "punct" or t.mention or j in mention_tokens or t.low in FILLERS:
             continue
+        # "Pemasangan PJU 3 bulan": the act of the service named right after it.
+        if (
+            _is_process_noun(t.low)
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].mention or (j + 1) in mention_tokens)
+        ):
+            continue
         return False
     return True
+
+
+def _is_process_noun(low: str) -> bool:
+    """A pe-...-an noun naming an act ("pemasangan", "pembuatan", "penerbitan")."""
+    return len(low) >= 8 and low.startswith("pe") and low.endswith("an")
 
 
 def _completion_view(tokens: list[Token], start: int, end: int) -> list[str]:
@@ -2219,7 +2363,13 @@ def extract_claims(
     claims: list[Claim] = []
     claims.extend(_fee_claims(tokens, sentences, mention_tokens))
     claims.extend(_duration_claims(tokens, qkinds, mention_tokens))
-    claims.extend(_hours_claims(tokens, qkinds, mention_tokens))
+    claims.extend(
+        c
+        for c in _hours_claims(tokens, qkinds, mention_tokens)
+        if not other_place_before(
+            tokens, tokens[c.index].clause_end, mention_tokens, tokens[c.index].sentence
+        )
+    )
     claims.sort(key=lambda c: c.index)
     return claims
 

@@ -4,6 +4,7 @@ sentence and clause numbers. Shared by claim extraction and attribution."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from guardrails.numbers import parse_digits
 
@@ -125,8 +126,11 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("a.m", "p.m"), re.compile(r"\b([ap])\.m\.", re.IGNORECASE), r"\1m "),
 )
 
-_TOKEN_RE = re.compile(r"(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s])")
-_KINDS = {1: "num", 2: "word", 3: "punct"}
+# (skipped gap, number, word, punctuation): the gap (spaces, underscores) tells whether a space
+# came before the token; findall() hands back plain tuples, cheaper than match objects.
+_TOKEN_RE = re.compile(
+    r"((?:[^\S\n]|_)*)(?:(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s]))"
+)
 
 _SENTENCE_END = frozenset({".", "!", "?", ";", "\n", "…"})
 _ABBREVIATIONS = frozenset(
@@ -243,10 +247,8 @@ def tokenize(text: str) -> list[Token]:
     that depends on the next token is decided when that token arrives)."""
     tokens: list[Token] = []
     append = tokens.append
-    kinds = _KINDS
     conjunctions = CLAUSE_CONJUNCTIONS
     day_words = _LIST_DAY_WORDS
-    last_end = 0
     sentence = 0
     clause = 0
     index = 0
@@ -256,16 +258,33 @@ def tokenize(text: str) -> list[Token]:
     previous_abbreviation = False
     starts = [0]
     text = normalise(text)
-    lowered = text.lower()
-    same_length = len(lowered) == len(text)  # lower() can lengthen a few characters ("İ")
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        raw = match.group()
-        kind = kinds[match.lastindex or 3]
-        space_before = start > last_end
-        token = Token(kind, raw, index, space_before, lowered[start:end] if same_length else None)
-        last_end = end
-        low = token.low
+    new_token = object.__new__
+    for gap, number, word, punct in _TOKEN_RE.findall(text):
+        raw = number or word or punct
+        low = raw.lower()
+        space_before = bool(gap)
+        # Built without __init__: this loop is the hottest code of a check.
+        token = new_token(Token)
+        token.raw = raw
+        token.low = low
+        token.stem = low
+        token.index = index
+        token.space_before = space_before
+        token.mention = False
+        token.number = None
+        if number:
+            kind = "num"
+            token.number = float(raw) if raw.isdigit() else parse_digits(raw)
+        elif word:
+            kind = "word"
+            if len(low) > 4:
+                if low.endswith("nya") and len(low) > 5:
+                    token.stem = low[:-3]
+                elif low.endswith(("ku", "mu")):
+                    token.stem = low[:-2]
+        else:
+            kind = "punct"
+        token.kind = kind
         if pending:
             if pending == ".":
                 # "lapor.go.id": no sentence end when a word or number follows without a space
@@ -304,8 +323,7 @@ def tokenize(text: str) -> list[Token]:
             previous_word_low = low
             previous_abbreviation = kind == "word" and low in _ABBREVIATIONS
     starts.append(index)
-    for n in range(len(starts) - 1):
-        first, stop = starts[n], starts[n + 1]
+    for first, stop in pairwise(starts):
         for token in tokens[first:stop]:
             token.clause_start = first
             token.clause_end = stop

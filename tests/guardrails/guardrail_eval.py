@@ -16,6 +16,7 @@ from guardrails import PromiseChecker, ServiceStandard, parse_promises
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT / "eval" / "guardrail_answers.jsonl"
 HELDOUT_SET = ROOT / "eval" / "guardrail_answers_heldout.jsonl"
+HELDOUT2_SET = ROOT / "eval" / "guardrail_answers_heldout2.jsonl"
 KNOWLEDGE = ROOT / "knowledge"
 
 

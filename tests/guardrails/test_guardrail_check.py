@@ -372,3 +372,66 @@ def test_durations_written_many_ways(text: str, minutes: float) -> None:
 )
 def test_harmless_numbers_are_not_claims(text: str) -> None:
     assert extract_claims(tokenize(text)) == []
+
+
+# ------------------------------------------- general causes found by the second blind batches
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id"),
+    [
+        # another premise or party is the subject: its hours and prices are its own
+        ("Kantin buka sampai jam 11 malam ya pak.", "ktp-el"),
+        ("Kantin KTP buka sampai jam 11 malam.", "ktp-el"),
+        ("Kafe di lantai 1 buka dari jam 7 pagi, kopi 15rb.", "ktp-el"),
+        ("Pojok baca anak buka jam 10.00-16.00.", "ktp-el"),
+        ("Obat di apotek rumah sakit buka 24 jam.", "ktp-el"),
+        ("Kaos bisa pesan di koperasi KIR, 85rb per stel.", "uji-kir"),
+        ("Map plastik harganya di toko sekitar 5 ribu, beli sendiri ya.", "ktp-el"),
+        (
+            "Jasa kontraktor biasanya Rp 300.000 per meter, urusan bapak dengan kontraktornya.",
+            "uji-kir",
+        ),
+        ("Armada derek beroperasi jam 5 pagi.", "uji-kir"),
+        # paid separately, traded, or an example
+        ("Uji sampel di lab Rp 150.000, dibayar terpisah dari KTP.", "ktp-el"),
+        ("Tiket pertunjukan boleh dijual Rp 25.000.", "ktp-el"),
+        ("Tiketnya Rp 45.000 beli di loket penyeberangan.", "ktp-el"),
+        ("Biaya kursus boleh ditentukan sendiri, misal Rp 1.500.000 per paket.", "ktp-el"),
+        ("Drug-free area. KIR mobil penumpang Rp 87.000.", "uji-kir"),
+    ],
+)
+def test_other_premises_parties_and_trades_are_not_the_service(
+    answer: str, service_id: str
+) -> None:
+    assert verdict(answer, service_id).ok, verdict(answer, service_id)
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id"),
+    [
+        ("Sampel disimpan 30 hari setelah hasil keluar.", "ktp-el"),
+        ("Berkas diarsipkan 5 tahun.", "ktp-el"),
+        ("KTP bisa diambil sampai 30 hari setelah jadi.", "ktp-el"),
+        ("Pelatihan berlangsung 3 bulan.", "ktp-el"),
+        ("The KIR test costs Rp 87,000 a month for fleets.", "uji-kir"),
+        ("KIR 87rb sebulan untuk armada langganan.", "uji-kir"),
+    ],
+)
+def test_kept_lasting_and_rates_are_not_completion_times(answer: str, service_id: str) -> None:
+    assert verdict(answer, service_id).ok, verdict(answer, service_id)
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id", "field"),
+    [
+        # the general rules above must not hide the desk's own claims
+        ("Pembuatan KTP bisa 2 minggu pak.", None, "duration"),
+        ("Kantin tutup, loket KTP buka hari Sabtu.", "ktp-el", "hours"),
+        ("Kantin buka jam 6. Loket buka hari Sabtu.", "ktp-el", "hours"),
+        ("KTP bayar 50rb di loket ya.", "ktp-el", "fee"),
+        ("Drug-free or not, KTP costs Rp 50.000.", "ktp-el", "fee"),
+    ],
+)
+def test_the_desk_own_claims_still_count(answer: str, service_id: str | None, field: str) -> None:
+    assert fields(answer, service_id) == [field]
