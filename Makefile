@@ -42,7 +42,7 @@ index: install
 # good index keeps serving.
 run: install
 	@$(JANJI) index >&2 || echo "janji: the index was not updated; serving the previous one" >&2
-	@$(JANJI) run
+	@$(JANJI) start
 
 test: install-test
 	@$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -251,15 +251,23 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    if not settings.telegram_bot_token:
-        logger.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
-        from bot.console import run_console
-
-        return run_console(settings)
+    """The Telegram bot. A missing or malformed token fails at once with one clear line."""
     from bot.handlers.app import run_bot
 
-    return run_bot(settings)
+    return run_bot(_settings(args))
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """`make run`: the bot when TELEGRAM_BOT_TOKEN is configured, else the console chat."""
+    settings = _settings(args)
+    if settings.telegram_bot_token:
+        from bot.handlers.app import run_bot
+
+        return run_bot(settings)
+    logger.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+    from bot.console import run_console
+
+    return run_console(settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -272,9 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--index-dir", metavar="DIR", help="index folder (default INDEX_DIR)")
 
-    p = sub.add_parser("run", help="start the Telegram bot (or the console chat without a token)")
+    p = sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     common(p)
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("start", help="the Telegram bot when a token is set, else the console chat")
+    common(p)
+    p.set_defaults(func=cmd_start)
     p = sub.add_parser("index", help="build or update the index from the knowledge folder")
     common(p)
     p.set_defaults(func=cmd_index)

@@ -89,15 +89,19 @@ class AnswerEngine:
         if knowledge.maklumat is not None:
             self._titles[knowledge.maklumat.file] = knowledge.maklumat.name
 
-    def answer(self, question: str) -> Answer:
-        return self.answer_many([question])[0]
+    def answer(self, question: str, language: Language | None = None) -> Answer:
+        """``language`` forces the answer's language (the citizen chose it with /bahasa);
+        by default it follows the question."""
+        return self.answer_many([question], language)[0]
 
-    def answer_many(self, questions: Sequence[str]) -> list[Answer]:
+    def answer_many(
+        self, questions: Sequence[str], language: Language | None = None
+    ) -> list[Answer]:
         cleaned = [clean_question(q) for q in questions]
         results: list[Answer | None] = [None] * len(cleaned)
         to_rank: list[int] = []
         for index, text in enumerate(cleaned):
-            early = self._early_answer(text)
+            early = self._early_answer(text, language)
             if early is not None:
                 results[index] = early
             else:
@@ -105,12 +109,18 @@ class AnswerEngine:
         if to_rank:
             rankings = self.retriever.rank([cleaned[i] for i in to_rank], k=5)
             for index, candidates in zip(to_rank, rankings, strict=True):
-                results[index] = self._decide(cleaned[index], candidates)
+                results[index] = self._decide(cleaned[index], candidates, language)
         return [r for r in results if r is not None]
 
-    def _early_answer(self, text: str) -> Answer | None:
-        """Empty input, small talk, complaints and requests for a person need no retrieval."""
-        language = detect_language(text) if has_words(text) else "id"
+    @staticmethod
+    def _language(text: str, forced: Language | None) -> Language:
+        if forced is not None:
+            return forced
+        return detect_language(text) if has_words(text) else "id"
+
+    def _early_answer(self, text: str, forced: Language | None) -> Answer | None:
+        """Empty input and small talk need no retrieval."""
+        language = self._language(text, forced)
         if not has_words(text):
             return self._reply(text, SMALL_TALK["empty"][language], language)
         intent = classify_intent(text)
@@ -118,8 +128,10 @@ class AnswerEngine:
             return self._reply(text, SMALL_TALK[intent.kind][language], language)
         return None
 
-    def _decide(self, question: str, candidates: list[Candidate]) -> Answer:
-        language = detect_language(question)
+    def _decide(
+        self, question: str, candidates: list[Candidate], forced: Language | None
+    ) -> Answer:
+        language = self._language(question, forced)
         intent = classify_intent(question).kind
         top = candidates[0] if candidates else None
         conf = confidence(top, self.thresholds) if top is not None else 0.0

@@ -123,8 +123,9 @@ class ServiceDesk:
         if forwarded is not None:
             return Reply(forwarded, language=language)
         now = self.clock.now()
-        answer = await asyncio.to_thread(self.answers.answer, text)
-        if await self.store.get_language(citizen.chat_id) is None:
+        chosen = await self.store.get_language(citizen.chat_id)  # set with /bahasa
+        answer = await asyncio.to_thread(self.answers.answer, text, chosen)
+        if chosen is None:
             citizen = CitizenRef(citizen.chat_id, citizen.user_id, citizen.name, answer.language)
             language = answer.language
         turn = await self.store.add_turn(citizen.chat_id, "citizen", text[:4000], now)

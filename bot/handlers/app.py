@@ -19,6 +19,7 @@ import re
 import secrets
 import signal
 from collections.abc import Awaitable
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
@@ -50,7 +51,7 @@ from bot.domain.models import Language
 from bot.domain.outbox import OutboxDispatcher
 from bot.domain.ports import Clock
 from bot.errors import ConfigError, JanjiError
-from bot.handlers import citizen, render, staff
+from bot.handlers import admin, citizen, render, staff
 from bot.handlers.context import RUNTIME_KEY, JanjiApplication, JanjiContext, Runtime
 from bot.handlers.ratelimit import CitizenRateLimiter, TelegramRateLimiter
 from bot.handlers.sender import TelegramSender
@@ -226,6 +227,10 @@ def _add_handlers(app: JanjiApplication, settings: Settings) -> None:
             )
         )
         app.add_handler(MessageHandler(staff_chat, _ignore))
+
+    admin_only = filters.ChatType.PRIVATE & new
+    app.add_handler(CommandHandler(["laporan", "report"], admin.report_command, filters=admin_only))
+    app.add_handler(CommandHandler("reload", admin.reload_command, filters=admin_only))
 
     commands: list[tuple[tuple[str, ...], Any]] = [
         (("start",), citizen.start),
@@ -522,10 +527,8 @@ async def _run(settings: Settings) -> int:
 
     from bot.app import open_desk, open_engine
 
-    engine = await asyncio.to_thread(open_engine, settings)
-    # One question now loads the embedding model once, before citizens arrive (concurrent first
-    # questions would otherwise each wait for the load).
-    await asyncio.to_thread(engine.answers.answer, "berapa biaya layanan ktp?")
+    # The embedding model is loaded now, before citizens arrive.
+    engine = await asyncio.to_thread(partial(open_engine, settings, preload=True))
     if stop.is_set():
         return 0
     bundle = await open_desk(settings, engine=engine)

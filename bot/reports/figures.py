@@ -11,9 +11,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from statistics import median
-from typing import Any
+from typing import Any, Protocol
 
 from bot.domain.models import Event, EventKind
+
+
+class EventSource(Protocol):
+    async def events(self, *, since: datetime | None = None) -> list[Event]: ...
+
 
 SKM_LABELS = {1: "tidak puas", 2: "kurang puas", 3: "puas", 4: "sangat puas"}
 
@@ -193,3 +198,8 @@ def format_report(report: PromiseReport) -> str:
     if r.citizens_who_blocked_the_bot:
         lines.append(f"Warga yang memblokir bot: {r.citizens_who_blocked_the_bot}")
     return "\n".join(lines)
+
+
+async def report_from_store(store: EventSource, *, now: datetime, since: datetime | None) -> str:
+    """The formatted report over the events a store holds (one call for the handlers)."""
+    return format_report(build_report(await store.events(since=since), now=now, since=since))

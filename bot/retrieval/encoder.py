@@ -61,6 +61,15 @@ class Encoder(Embeddings):
         return self.encode([text], batch_size=1)[0]
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=4)
-def get_encoder(model_name_or_path: str) -> Encoder:
+def _cached_encoder(model_name_or_path: str) -> Encoder:
     return Encoder(model_name_or_path)
+
+
+def get_encoder(model_name_or_path: str) -> Encoder:
+    """One model per process, even when the first questions arrive on several threads at once."""
+    with _LOAD_LOCK:
+        return _cached_encoder(model_name_or_path)

@@ -163,7 +163,11 @@ async def _postgres_database(base: str) -> tuple[str, Callable[[], Any]]:
     return parsed.set(database=name).render_as_string(hide_password=False), drop
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
+@pytest_asyncio.fixture(
+    scope="module",
+    loop_scope="module",
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)],
+)
 async def box(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[BlackBox]:

@@ -72,9 +72,9 @@ class Harness:
         """The next bot message in ``chat_id`` not returned before."""
         return await self.fake.wait_for_message(chat_id, timeout=timeout, **kw)
 
-    async def ask(self, user_id: int, text: str, **options: Any) -> JsonDict:
+    async def ask(self, user_id: int, text: str, timeout: float = 10.0, **options: Any) -> JsonDict:
         self.say(user_id, text, **options)
-        return await self.reply_in(user_id)
+        return await self.reply_in(user_id, timeout=timeout)
 
     async def staff_message(
         self, predicate: Callable[[JsonDict], bool], timeout: float = 10.0
@@ -133,7 +133,7 @@ def settings_for(
         "database_url": f"sqlite+aiosqlite:///{tmp_path / 'janji.db'}",
     }
     values.update(overrides)
-    return engine_settings(engine_index_dir, **values)
+    return engine_settings(values.pop("index_dir", engine_index_dir), **values)
 
 
 @pytest.fixture

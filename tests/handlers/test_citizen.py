@@ -74,8 +74,12 @@ async def test_language_command_switches_the_bots_own_language(harness: Harness)
     assert helped["text"].startswith("How to use janji")
     answer = await harness.ask(1003, "berapa biaya skck")
     assert next(label for label, _ in buttons(answer)) == "👍 Helpful"
+    assert answer["text"].startswith("Fee for")  # the chosen language, not the question's
+    assert "Source:" in answer["text"]
     back = await harness.ask(1003, "/bahasa id")
     assert "Bahasa Indonesia" in back["text"]
+    again = await harness.ask(1003, "how much is the skck")
+    assert again["text"].startswith("Biaya")
 
 
 async def test_services_keyboard_shows_promises_of_the_service_picked(harness: Harness) -> None:

@@ -14,7 +14,11 @@ from tests.handlers.test_citizen import buttons, ticket_number
 
 JsonDict = dict[str, Any]
 
-BOTH_BACKENDS = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+BOTH_BACKENDS = pytest.mark.parametrize(
+    "backend",
+    ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)],
+    indirect=True,
+)
 
 
 async def open_ticket(harness: Harness, citizen: int, text: str) -> tuple[str, JsonDict]:

@@ -1,0 +1,62 @@
+"""Admin commands (ADMIN_USER_IDS only, in a private chat): the honest report, and reloading the
+knowledge folder without a restart."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import Update
+
+from bot.handlers import render
+from bot.handlers.context import JanjiContext
+
+logger = logging.getLogger(__name__)
+
+NOT_ADMIN = "Perintah ini hanya untuk admin."
+DEFAULT_REPORT_DAYS = 30
+
+
+def _days(argument: str) -> int:
+    return (
+        int(argument) if argument.isdigit() and 0 < int(argument) <= 3650 else DEFAULT_REPORT_DAYS
+    )
+
+
+async def report_command(update: Update, context: JanjiContext) -> None:
+    """/laporan [days]: promise versus reality, computed from the raw event log."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    runtime = context.janji
+    if user.id not in runtime.settings.admin_user_ids:
+        await render.reply(message, NOT_ADMIN)
+        return
+    from bot.reports.figures import report_from_store
+
+    argument = (message.text or "").partition(" ")[2].strip()
+    now = runtime.clock.now()
+    text = await report_from_store(
+        runtime.bundle.store, now=now, since=now - timedelta(days=_days(argument))
+    )
+    await render.reply(message, text)
+
+
+async def reload_command(update: Update, context: JanjiContext) -> None:
+    """/reload: re-index the knowledge folder in this process and serve it at once. A bad file
+    is reported with its file:line and the previous index keeps serving."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    runtime = context.janji
+    if user.id not in runtime.settings.admin_user_ids:
+        await render.reply(message, NOT_ADMIN)
+        return
+    from bot.app import reload_knowledge
+
+    async with render.typing(message.get_bot(), message.chat_id):
+        summary = await reload_knowledge(runtime.settings, runtime.bundle)
+    logger.info("knowledge reloaded by admin %s", user.id)
+    await render.reply(message, summary.describe() if summary else "Indeks sudah terbaru.")
