@@ -321,7 +321,10 @@ def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -
     window = tokens[max(0, claim.index - 6) : claim.end + 4]
     if not any(t.low in service.variant_words or t.stem in service.variant_words for t in window):
         return None
-    clause = tokens[claim.index].clause
+    # Clauses are contiguous runs of tokens: "every token in [a, b) lies in the amount's clause"
+    # is a comparison with the clause's bounds.
+    clause_start = tokens[claim.index].clause_start
+    clause_end = tokens[claim.index].clause_end
     best: tuple[int, str] | None = None
     for key, variant, _amount in service.fee_variants:
         length = len(key)
@@ -330,7 +333,7 @@ def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -
             start = end - length
             if start < 0:
                 break
-            if any(tokens[k].clause != clause for k in range(start, claim.index)):
+            if start < clause_start:
                 break
             between = tokens[end : claim.index]
             if all(t.low in _ADJACENT_FILLERS or t.low in (":", "-", "=") for t in between) and all(
@@ -344,7 +347,7 @@ def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -
         # after: "Rp 75.000 untuk SIM C"
         for start in range(claim.end, min(len(tokens), claim.end + 3)):
             end = start + length
-            if end > len(tokens) or any(tokens[k].clause != clause for k in range(claim.end, end)):
+            if end > clause_end:
                 break
             between = tokens[claim.end : start]
             if all(t.low in _AFTER_LINKS for t in between) and all(

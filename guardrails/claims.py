@@ -721,7 +721,11 @@ def _words_between(tokens: list[Token], start: int, end: int) -> list[str]:
 def _has_any(tokens: list[Token], start: int, end: int, vocabulary: frozenset[str]) -> bool:
     """A word of ``vocabulary`` in tokens[start:end], not counting words of a service's name
     ("lahir" in "akta lahir" is no age, "parkir" in "parkir berlangganan" no parking fee)."""
-    for token in tokens[max(0, start) : max(0, end)]:
+    if start < 0:
+        start = 0
+    if end < 0:
+        end = 0
+    for token in tokens[start:end]:
         if (token.low in vocabulary or token.stem in vocabulary) and not token.mention:
             return True
     return False
@@ -950,6 +954,16 @@ def _sentence_is_report(
     )
 
 
+def _report_sentence(tokens: list[Token], sentences: list[tuple[int, int]], n: int) -> bool:
+    """``_sentence_is_report`` for sentence ``n``, with the words of the sentence after it."""
+    s_start, s_end = sentences[n]
+    next_words: frozenset[str] = frozenset()
+    if n + 1 < len(sentences):
+        n_start, n_end = sentences[n + 1]
+        next_words = frozenset(t.low for t in tokens[n_start:n_end])
+    return _sentence_is_report(tokens, s_start, s_end, next_words)
+
+
 def _fee_claims(
     tokens: list[Token], sentences: list[tuple[int, int]], mention_tokens: frozenset[int]
 ) -> list[FeeClaim]:
@@ -957,16 +971,13 @@ def _fee_claims(
     count = len(tokens)
     for n, (s_start, s_end) in enumerate(sentences):
         # Most sentences hold no amount and no free/paid word: skip them before any work.
-        if not any(
-            t.kind == "num" or t.low in MONEY_STARTS or t.low in FREE_OR_PAID_STARTS
-            for t in tokens[s_start:s_end]
-        ):
+        for t in tokens[s_start:s_end]:
+            if t.kind == "num" or t.low in FEE_SCAN_STARTS:
+                break
+        else:
             continue
-        next_words: frozenset[str] = frozenset()
-        if n + 1 < len(sentences):
-            n_start, n_end = sentences[n + 1]
-            next_words = frozenset(t.low for t in tokens[n_start:n_end])
-        report = _sentence_is_report(tokens, s_start, s_end, next_words)
+        # Whether the sentence warns about illegal levies: read only once a claim needs it.
+        report: bool | None = None
         first_claim = len(claims)
         amounts: list[int] = []  # every amount in the sentence, fee or not
         i = s_start
@@ -1006,12 +1017,17 @@ def _fee_claims(
                         amounts.append(amount)
                         if amount == 0:
                             claims.append(FeeClaim(i, end, 0, _text(tokens, i, end)))
-                        elif not _money_excluded(tokens, i, end, amount, report, mention_tokens):
-                            claims.append(FeeClaim(i, end, amount, _text(tokens, i, end)))
+                        else:
+                            if report is None:
+                                report = _report_sentence(tokens, sentences, n)
+                            if not _money_excluded(tokens, i, end, amount, report, mention_tokens):
+                                claims.append(FeeClaim(i, end, amount, _text(tokens, i, end)))
                         i = end
                         continue
             # ---- free / paid without amount
             if token.kind == "word" and low in FREE_OR_PAID_STARTS:
+                if report is None:
+                    report = _report_sentence(tokens, sentences, n)
                 claim = _free_or_paid(tokens, i, report, mention_tokens)
                 if claim is not None:
                     claims.append(claim)
@@ -1769,7 +1785,7 @@ PERIODS: dict[str, tuple[int, int]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _ClauseHours:
     sentence: int
     start: int
@@ -2251,6 +2267,8 @@ FREE_OR_PAID_STARTS = frozenset(
         "sukarelanya",
     }
 )
+# Either kind of fee start (the sentence filter of _fee_claims).
+FEE_SCAN_STARTS = MONEY_STARTS | FREE_OR_PAID_STARTS
 HOURS_TRIGGERS = frozenset(
     {
         *DAY_WORDS,
@@ -2343,11 +2361,16 @@ SCAN_WORDS = frozenset(
 
 def sentence_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if not tokens:
+        return spans
     start = 0
-    for i in range(1, len(tokens) + 1):
-        if i == len(tokens) or tokens[i].sentence != tokens[start].sentence:
+    current = tokens[0].sentence
+    for i, token in enumerate(tokens):
+        if token.sentence != current:
             spans.append((start, i))
             start = i
+            current = token.sentence
+    spans.append((start, len(tokens)))
     return spans
 
 

@@ -128,9 +128,10 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
 
 # (skipped gap, number, word, punctuation): the gap (spaces, underscores) tells whether a space
 # came before the token; findall() hands back plain tuples, cheaper than match objects.
-_TOKEN_RE = re.compile(
-    r"((?:[^\S\n]|_)*)(?:(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s]))"
-)
+# The gap class lists every character str.isspace() (and so \s) accepts except "\n", plus "_":
+# one character class is faster than the alternation (?:[^\S\n]|_).
+_GAP = r"[\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000_]"
+_TOKEN_RE = re.compile(rf"({_GAP}*)(?:(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s]))")
 
 _SENTENCE_END = frozenset({".", "!", "?", ";", "\n", "…"})
 _ABBREVIATIONS = frozenset(
@@ -226,14 +227,17 @@ _LIST_DAY_WORDS = frozenset(
 )
 
 
-_ANY_NEEDLE = re.compile(
-    "|".join(re.escape(needle) for needles, _, _ in _SUBSTITUTIONS for needle in needles)
-)
+# Every needle once; plain substring tests are several times faster than one alternation regex.
+_ALL_NEEDLES = tuple(dict.fromkeys(n for needles, _, _ in _SUBSTITUTIONS for n in needles))
+_ASCII_NEEDLES = tuple(n for n in _ALL_NEEDLES if n.isascii())
 
 
 def normalise(text: str) -> str:
     lowered = text.lower()
-    if not _ANY_NEEDLE.search(lowered):
+    for needle in _ASCII_NEEDLES if lowered.isascii() else _ALL_NEEDLES:
+        if needle in lowered:
+            break
+    else:
         return text
     for needles, pattern, replacement in _SUBSTITUTIONS:
         if any(needle in lowered for needle in needles):
@@ -242,61 +246,88 @@ def normalise(text: str) -> str:
     return text
 
 
+# What a token's text alone decides, kept per distinct text (the same few hundred words and
+# numbers recur in every answer; cleared when it grows large): kind, lowercase, stem, number,
+# its role for sentence and clause boundaries, a day name, an abbreviation.
+_Lexeme = tuple[str, str, str, float | None, int, bool, bool]
+_LEXEMES: dict[str, _Lexeme] = {}
+_LEXEME_LIMIT = 50_000
+_PLAIN, _FULL_STOP, _SENTENCE_MARK, _COMMA, _CLAUSE_MARK, _CONJUNCTION = range(6)
+
+
+def _lexeme(raw: str, number: str, word: str) -> _Lexeme:
+    low = raw.lower()
+    day = low in _LIST_DAY_WORDS
+    if number:
+        value = float(raw) if raw.isdigit() else parse_digits(raw)
+        return "num", low, low, value, _PLAIN, day, False
+    if word:
+        stem = low
+        if len(low) > 4:
+            if low.endswith("nya") and len(low) > 5:
+                stem = low[:-3]
+            elif low.endswith(("ku", "mu")):
+                stem = low[:-2]
+        role = _CONJUNCTION if low in CLAUSE_CONJUNCTIONS else _PLAIN
+        return "word", low, stem, None, role, day, low in _ABBREVIATIONS
+    if low in _SENTENCE_END:
+        role = _FULL_STOP if low == "." else _SENTENCE_MARK
+    elif low == ",":
+        role = _COMMA
+    elif low in _CLAUSE_PUNCT:
+        role = _CLAUSE_MARK
+    else:
+        role = _PLAIN
+    return "punct", low, low, None, role, day, False
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens and number their sentences and clauses (one pass; a boundary
     that depends on the next token is decided when that token arrives)."""
     tokens: list[Token] = []
     append = tokens.append
-    conjunctions = CLAUSE_CONJUNCTIONS
-    day_words = _LIST_DAY_WORDS
     sentence = 0
     clause = 0
     index = 0
-    pending = ""  # "." or "," waiting for the next token to decide
+    pending = _PLAIN  # _FULL_STOP or _COMMA waiting for the next token to decide
     previous_clause = -1
-    previous_word_low = ""  # the word before the pending "," ("Senin, Rabu")
+    previous_day = False  # the word before the pending "," is a day name ("Senin, Rabu")
     previous_abbreviation = False
     starts = [0]
     text = normalise(text)
     new_token = object.__new__
+    lexemes = _LEXEMES
+    if len(lexemes) > _LEXEME_LIMIT:
+        lexemes.clear()
     for gap, number, word, punct in _TOKEN_RE.findall(text):
         raw = number or word or punct
-        low = raw.lower()
+        lexeme = lexemes.get(raw)
+        if lexeme is None:
+            lexeme = lexemes[raw] = _lexeme(raw, number, word)
+        kind, low, stem, value, role, day, abbreviation = lexeme
         space_before = bool(gap)
         # Built without __init__: this loop is the hottest code of a check.
         token = new_token(Token)
         token.raw = raw
         token.low = low
-        token.stem = low
+        token.stem = stem
         token.index = index
         token.space_before = space_before
         token.mention = False
-        token.number = None
-        if number:
-            kind = "num"
-            token.number = float(raw) if raw.isdigit() else parse_digits(raw)
-        elif word:
-            kind = "word"
-            if len(low) > 4:
-                if low.endswith("nya") and len(low) > 5:
-                    token.stem = low[:-3]
-                elif low.endswith(("ku", "mu")):
-                    token.stem = low[:-2]
-        else:
-            kind = "punct"
+        token.number = value
         token.kind = kind
         if pending:
-            if pending == ".":
+            if pending == _FULL_STOP:
                 # "lapor.go.id": no sentence end when a word or number follows without a space
                 if space_before or kind == "punct":
                     sentence += 1
                     clause += 1
                     starts.append(index)
-            elif not (low in day_words and previous_word_low in day_words):
+            elif not (day and previous_day):
                 clause += 1  # "," except between day names ("Senin, Rabu, Jumat")
                 starts.append(index)
-            pending = ""
-        elif kind == "word" and low in conjunctions and previous_clause == clause:
+            pending = _PLAIN
+        elif role == _CONJUNCTION and previous_clause == clause:
             clause += 1
             starts.append(index)
         token.sentence = sentence
@@ -305,23 +336,19 @@ def tokenize(text: str) -> list[Token]:
         index += 1
         previous_clause = clause
         if kind == "punct":
-            if low in _SENTENCE_END:
-                if low == ".":
-                    if not previous_abbreviation:
-                        pending = "."
-                else:
-                    sentence += 1
-                    clause += 1
-                    starts.append(index)
-            elif low == ",":
-                pending = ","
-            elif low in _CLAUSE_PUNCT:
+            if role == _FULL_STOP:
+                if not previous_abbreviation:
+                    pending = _FULL_STOP
+            elif role in (_SENTENCE_MARK, _CLAUSE_MARK):
+                sentence += role == _SENTENCE_MARK
                 clause += 1
                 starts.append(index)
+            elif role == _COMMA:
+                pending = _COMMA
             previous_abbreviation = False
         else:
-            previous_word_low = low
-            previous_abbreviation = kind == "word" and low in _ABBREVIATIONS
+            previous_day = day
+            previous_abbreviation = abbreviation
     starts.append(index)
     for first, stop in pairwise(starts):
         for token in tokens[first:stop]:

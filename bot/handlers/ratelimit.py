@@ -114,6 +114,9 @@ class CitizenRateLimiter:
             self._warned.discard(citizen_id)
 
 
+IN_FLIGHT_POLL_SECONDS = 0.02
+
+
 @dataclass(frozen=True)
 class FloodLimits:
     """Telegram's limits minus a margin (its clock sees our requests a little later)."""
@@ -125,11 +128,17 @@ class FloodLimits:
 
 
 class _FloodWindows:
-    """Overall 1-s sliding window, per-chat token bucket, per-group 60-s sliding window."""
+    """Overall 1-s window, per-chat token bucket, per-group 60-s sliding window.
+
+    The overall window counts a send from the moment it is allowed until one second after it
+    completes: whatever the network or the event loop delays, no second on Telegram's clock can
+    see more than ``overall_per_second`` of our sends (a send reaches Telegram between the two).
+    """
 
     def __init__(self, limits: FloodLimits) -> None:
         self.limits = limits
-        self._overall: deque[float] = deque()
+        self._overall: deque[float] = deque()  # completion times of recent sends
+        self._in_flight = 0
         self._buckets: dict[int | str, tuple[float, float]] = {}
         self._groups: dict[int | str, deque[float]] = {}
 
@@ -145,8 +154,8 @@ class _FloodWindows:
         waits = [0.0]
         while self._overall and self._overall[0] <= now - 1.0:
             self._overall.popleft()
-        if len(self._overall) >= limits.overall_per_second:
-            waits.append(self._overall[0] + 1.0 - now)
+        if len(self._overall) + self._in_flight >= limits.overall_per_second:
+            waits.append(self._overall[0] + 1.0 - now if self._overall else IN_FLIGHT_POLL_SECONDS)
         tokens = self._tokens(chat, now)
         if tokens < 1.0:
             waits.append((1.0 - tokens) / limits.chat_per_second)
@@ -159,12 +168,17 @@ class _FloodWindows:
         return max(waits)
 
     def record(self, chat: int | str, is_group: bool, now: float) -> None:
-        self._overall.append(now)
+        self._in_flight += 1
         self._buckets[chat] = (max(0.0, self._tokens(chat, now) - 1.0), now)
         if is_group:
             self._groups.setdefault(chat, deque()).append(now)
         if len(self._buckets) > 5_000:
             self._forget_idle(now)
+
+    def release(self, now: float) -> None:
+        """A send recorded with :meth:`record` has completed (or failed)."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._overall.append(now)
 
     def _forget_idle(self, now: float) -> None:
         refill = self.limits.chat_burst / self.limits.chat_per_second
@@ -256,7 +270,10 @@ class TelegramRateLimiter(AIORateLimiter):
                 *call_args: Any, **call_kwargs: Any
             ) -> bool | dict[str, Any] | list[dict[str, Any]]:
                 await self._acquire(chat, is_group)
-                return await inner(*call_args, **call_kwargs)
+                try:
+                    return await inner(*call_args, **call_kwargs)
+                finally:
+                    self._windows.release(self._clock())
 
             callback = paced
         return await super().process_request(
