@@ -159,24 +159,13 @@ class AnswerEngine:
             rest = [c for c in candidates[:3] if c is not chosen]
             sources = tuple(self._source(c) for c in [chosen, *rest][:3])
         if top.service_id is not None:
-            service = self.knowledge.services[top.service_id]
-            text = service_answer(service, kinds, language)
-            verdict = self.checker.check(text, service_id=service.id, question=question)
-            return Answer(
-                question=question,
-                text=text,
-                language=language,
-                escalate=False,
-                reason=None,
-                sources=sources,
-                guardrail=verdict,
-                service_id=service.id,
-                kind=kinds[0],
-                confidence=conf,
-            )
-        title = self._titles.get(top.file, top.file)
-        text = document_answer(top, title, language)
-        verdict = self.checker.check(text, question=question)
+            service_id: str | None = top.service_id
+            kind = kinds[0]
+            text = service_answer(self.knowledge.services[top.service_id], kinds, language)
+        else:
+            service_id, kind = None, QuestionKind.SUMMARY
+            text = document_answer(top, self._titles.get(top.file, top.file), language)
+        verdict = self.checker.check(text, service_id=service_id, question=question)
         return Answer(
             question=question,
             text=text,
@@ -185,8 +174,8 @@ class AnswerEngine:
             reason=None,
             sources=sources,
             guardrail=verdict,
-            service_id=None,
-            kind=QuestionKind.SUMMARY,
+            service_id=service_id,
+            kind=kind,
             confidence=conf,
         )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import Any
 
 from bot.domain.answering import AnswerEngine
 from bot.domain.compose import summary
@@ -96,22 +95,11 @@ class ServiceDesk:
 
     # -- citizens -------------------------------------------------------------------------------
 
-    async def first_time(
-        self, update_id: int | None, payload: dict[str, Any] | None = None
-    ) -> bool:
-        """False when this update was already taken (Telegram redelivers after a crash). With
-        ``payload`` the update waits in the inbox until :meth:`finished`."""
+    async def first_time(self, update_id: int | None) -> bool:
+        """False when this update was already handled (Telegram redelivers after a crash)."""
         if update_id is None:
             return True
-        return await self.store.claim_update(update_id, payload)
-
-    async def finished(self, update_id: int | None) -> None:
-        if update_id is not None:
-            await self.store.finish_update(update_id)
-
-    async def unfinished(self) -> list[tuple[int, dict[str, Any]]]:
-        """Updates a crash interrupted: the chat layer hands them to its handlers again."""
-        return await self.store.unfinished_updates()
+        return await self.store.claim_update(update_id)
 
     async def language_for(self, chat_id: int, text: str | None = None) -> Language:
         chosen = await self.store.get_language(chat_id)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.domain.models import (
     Candidate,
@@ -150,19 +150,8 @@ class Outbox(Protocol):
 class Conversations(Protocol):
     """Per-citizen state that must survive restarts."""
 
-    async def claim_update(self, update_id: int, payload: dict[str, Any] | None = None) -> bool:
-        """True the first time an update id is seen; False for a redelivered update.
-
-        With ``payload`` (the raw update) the update stays in the inbox until
-        :meth:`finish_update`, so a crash mid-handling replays it after restart."""
-        ...
-
-    async def finish_update(self, update_id: int) -> None:
-        """The update was handled (or deliberately dropped): it is never replayed."""
-        ...
-
-    async def unfinished_updates(self) -> list[tuple[int, dict[str, Any]]]:
-        """(update id, raw update) of updates claimed but not finished, oldest first."""
+    async def claim_update(self, update_id: int) -> bool:
+        """True the first time an update id is seen; False for a redelivered update."""
         ...
 
     async def forget_updates(self, before: datetime) -> int:

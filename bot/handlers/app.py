@@ -265,7 +265,6 @@ def _add_handlers(app: JanjiApplication, settings: Settings) -> None:
     )
 
     app.add_handler(TypeHandler(Update, citizen.kick_outbox), group=1)
-    app.add_handler(TypeHandler(Update, citizen.finish_update), group=2)
 
 
 async def _ignore(update: Update, context: JanjiContext) -> None:
@@ -338,25 +337,10 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     runtime.stopping.clear()
     runtime.outbox_settled.set()
-    await _replay_unfinished(app, runtime)
     runtime.background = [
         asyncio.create_task(_outbox_loop(runtime, dispatcher), name="janji-outbox"),
         asyncio.create_task(_sla_loop(runtime), name="janji-sla"),
     ]
-
-
-async def _replay_unfinished(
-    app: Application[Any, Any, Any, Any, Any, Any], runtime: Runtime
-) -> None:
-    """Updates a crash interrupted (taken, not finished) are handled again, oldest first."""
-    for update_id, payload in await runtime.desk.unfinished():
-        update = Update.de_json(payload, app.bot)
-        if update is None:
-            await runtime.desk.finished(update_id)
-            continue
-        logger.info("replaying update %s interrupted by a restart", update_id)
-        runtime.replaying.add(update_id)
-        await app.update_queue.put(update)
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

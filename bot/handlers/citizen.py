@@ -127,20 +127,10 @@ def _callback_parts(query: CallbackQuery) -> list[str]:
 
 
 async def claim_update(update: Update, context: JanjiContext) -> None:
-    """Each update id is handled once. The raw update is kept (inbox) until it has been
-    handled, so a crash mid-handling replays it after restart instead of losing it."""
-    runtime = context.janji
-    if update.update_id in runtime.replaying:
-        runtime.replaying.discard(update.update_id)
-        return
-    if not await runtime.desk.first_time(update.update_id, update.to_dict()):
+    """Telegram redelivers updates after a crash: each update id is handled once."""
+    if not await context.janji.desk.first_time(update.update_id):
         logger.info("update %s was already handled; skipped", update.update_id)
         raise ApplicationHandlerStop
-
-
-async def finish_update(update: Update, context: JanjiContext) -> None:
-    """Last group: the update was handled (errors included: a poison update is not replayed)."""
-    await context.janji.desk.finished(update.update_id)
 
 
 async def citizen_rate_gate(update: Update, context: JanjiContext) -> None:
@@ -164,7 +154,6 @@ async def citizen_rate_gate(update: Update, context: JanjiContext) -> None:
         language = await runtime.desk.language_for(chat.id)
         seconds = max(1, round(decision.retry_after))
         await render.reply(message, text("please_wait", language, seconds=seconds))
-    await runtime.desk.finished(update.update_id)  # dropped on purpose: never replayed
     raise ApplicationHandlerStop
 
 

@@ -38,7 +38,6 @@ class Runtime:
     outbox_settled: asyncio.Event = field(default_factory=asyncio.Event)  # no round under way
     background: list[asyncio.Task[None]] = field(default_factory=list)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
-    replaying: set[int] = field(default_factory=set)  # inbox updates handed in again at start
 
     @property
     def desk(self) -> ServiceDesk:

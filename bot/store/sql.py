@@ -560,34 +560,15 @@ class SqlStore:
 
     # -- conversations ------------------------------------------------------------------------
 
-    async def claim_update(self, update_id: int, payload: dict[str, Any] | None = None) -> bool:
+    async def claim_update(self, update_id: int) -> bool:
         statement = (
             self._insert(t.processed_updates)
-            .values(update_id=update_id, at=_now(), payload=payload, done=payload is None)
+            .values(update_id=update_id, at=_now())
             .on_conflict_do_nothing(index_elements=["update_id"])
         )
         async with self._connect() as connection:
             result = await connection.execute(statement)
         return result.rowcount == 1
-
-    async def finish_update(self, update_id: int) -> None:
-        async with self._connect() as connection:
-            await connection.execute(
-                update(t.processed_updates)
-                .where(t.processed_updates.c.update_id == update_id)
-                .values(done=True, payload=None)
-            )
-
-    async def unfinished_updates(self) -> list[tuple[int, dict[str, Any]]]:
-        async with self._connect() as connection:
-            rows = (
-                await connection.execute(
-                    select(t.processed_updates.c.update_id, t.processed_updates.c.payload)
-                    .where(t.processed_updates.c.done.is_(False))
-                    .order_by(t.processed_updates.c.update_id)
-                )
-            ).all()
-        return [(int(row.update_id), dict(row.payload)) for row in rows if row.payload]
 
     async def forget_updates(self, before: datetime) -> int:
         async with self._connect() as connection:

@@ -22,7 +22,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -188,9 +187,6 @@ processed_updates = Table(
     metadata,
     Column("update_id", BigInteger, primary_key=True, autoincrement=False),
     Column("at", UtcDateTime, nullable=False),
-    # the raw update until it is handled (inbox): replayed after a crash mid-handling
-    Column("payload", Json, nullable=True),
-    Column("done", Boolean, nullable=False, server_default=true()),
 )
 
 chat_languages = Table(

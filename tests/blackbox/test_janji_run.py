@@ -19,19 +19,19 @@ import signal
 import statistics
 import sys
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
-from sqlalchemy.engine import make_url
 
 from bot.domain.models import EventKind
 from tests.conftest import KNOWLEDGE_DIR
 from tests.fakes.bot_api import FakeBotAPI
+from tests.postgres import throwaway_database
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
 
@@ -136,33 +136,6 @@ def ticket_number(text: str) -> str:
     return found.group(0)
 
 
-async def _postgres_database(base: str) -> tuple[str, Callable[[], Any]]:
-    import asyncpg
-
-    parsed = make_url(base)
-    name = f"janji_blackbox_{uuid.uuid4().hex[:12]}"
-
-    async def admin() -> Any:
-        return await asyncpg.connect(
-            host=parsed.host or "127.0.0.1",
-            port=parsed.port or 5432,
-            user=parsed.username,
-            password=parsed.password,
-            database=parsed.database or "postgres",
-        )
-
-    connection = await admin()
-    await connection.execute(f'CREATE DATABASE "{name}"')
-    await connection.close()
-
-    async def drop() -> None:
-        connection = await admin()
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.close()
-
-    return parsed.set(database=name).render_as_string(hide_password=False), drop
-
-
 @pytest_asyncio.fixture(
     scope="module",
     loop_scope="module",
@@ -171,15 +144,20 @@ async def _postgres_database(base: str) -> tuple[str, Callable[[], Any]]:
 async def box(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[BlackBox]:
-    drop: Callable[[], Any] | None = None
     workdir = tmp_path_factory.mktemp(f"janji-run-{request.param}")
-    if request.param == "postgresql":
-        base = os.environ.get(POSTGRES_ENV)
-        if not base:
-            pytest.skip(f"set {POSTGRES_ENV} (.ci/run does)")
-        database_url, drop = await _postgres_database(base)
-    else:
-        database_url = f"sqlite+aiosqlite:///{workdir / 'janji.db'}"
+    async with AsyncExitStack() as stack:
+        if request.param == "postgresql":
+            database_url = await stack.enter_async_context(throwaway_database("janji_blackbox"))
+        else:
+            database_url = f"sqlite+aiosqlite:///{workdir / 'janji.db'}"
+        async for box in _running_box(workdir, database_url):
+            yield box
+    if FIGURES:
+        (workdir / "figures.json").write_text(json.dumps(FIGURES, indent=2))
+        print(f"\nblack-box figures ({request.param}): {json.dumps(FIGURES)}")
+
+
+async def _running_box(workdir: Path, database_url: str) -> AsyncIterator[BlackBox]:
     async with FakeBotAPI(TOKEN, bot_username="janji_blackbox_bot") as fake:
         fake.add_chat(STAFF_CHAT, "supergroup", title="Petugas MPP Sukamaju")
         fake.add_chat_member(STAFF_CHAT, fake.bot_id, "administrator")
@@ -211,11 +189,6 @@ async def box(
             if box.process is not None and box.process.returncode is None:
                 box.process.kill()
                 await box.process.wait()
-            if drop is not None:
-                await drop()
-            if FIGURES:
-                (workdir / "figures.json").write_text(json.dumps(FIGURES, indent=2))
-                print(f"\nblack-box figures ({request.param}): {json.dumps(FIGURES)}")
 
 
 SERVICE_QUESTIONS = [

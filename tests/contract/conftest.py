@@ -7,31 +7,13 @@ dropped afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.store import SqlStore, open_store
-
-POSTGRES_ENV = "JANJI_TEST_POSTGRES_URL"
-POSTGRES_SKIP_REASON = "set JANJI_TEST_POSTGRES_URL (.ci/run does)"
-
-
-async def _postgres_admin(url: str):  # type: ignore[no-untyped-def]
-    import asyncpg
-
-    parsed = make_url(url)
-    return await asyncpg.connect(
-        host=parsed.host or "127.0.0.1",
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        database=parsed.database or "postgres",
-    )
+from tests.postgres import throwaway_database
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
@@ -40,21 +22,8 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'var' / 'janji.db'}"
         return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    name = f"janji_test_{uuid.uuid4().hex[:16]}"
-    admin = await _postgres_admin(base)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    admin = await _postgres_admin(base)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    async with throwaway_database("janji_test") as url:
+        yield url
 
 
 @pytest.fixture

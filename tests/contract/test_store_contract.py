@@ -510,14 +510,3 @@ async def test_nested_transactions_join_and_commit_together(
         assert await store.events(ticket_id=ticket.id) != []  # visible inside
     assert len(await second_store.events(ticket_id=ticket.id)) == 1
     assert await second_store.get_ticket(ticket.id) == ticket
-
-
-async def test_update_inbox_keeps_an_update_until_finished(store: SqlStore) -> None:
-    payload = {"update_id": 31, "message": {"text": "halo"}}
-    assert await store.claim_update(31, payload)
-    assert not await store.claim_update(31, payload)  # a redelivery is refused
-    assert await store.claim_update(32)  # without a payload: finished at once
-    assert await store.unfinished_updates() == [(31, payload)]
-    await store.finish_update(31)
-    assert await store.unfinished_updates() == []
-    assert not await store.claim_update(31, payload)

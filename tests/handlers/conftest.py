@@ -9,8 +9,6 @@ in real time but can jump forward (``clock.advance(hours=19)``) for SLA timers.
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.app import Desk, Engine, open_desk
 from bot.config import Settings
@@ -26,6 +23,7 @@ from bot.handlers.app import build_application, serve
 from bot.handlers.context import JanjiApplication
 from tests.conftest import engine_settings
 from tests.fakes.bot_api import FakeBotAPI
+from tests.postgres import throwaway_database
 
 STAFF_CHAT = -1001234567890
 BUDI = 701  # officers, members of the staff chat
@@ -147,34 +145,8 @@ async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'janji.db'}"
         return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(f"set {POSTGRES_ENV} (.ci/run does)")
-    import asyncpg
-
-    parsed = make_url(base)
-    name = f"janji_bot_{uuid.uuid4().hex[:16]}"
-
-    async def admin() -> Any:
-        return await asyncpg.connect(
-            host=parsed.host or "127.0.0.1",
-            port=parsed.port or 5432,
-            user=parsed.username,
-            password=parsed.password,
-            database=parsed.database or "postgres",
-        )
-
-    connection = await admin()
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    yield parsed.set(database=name).render_as_string(hide_password=False)
-    connection = await admin()
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await connection.close()
+    async with throwaway_database("janji_bot") as url:
+        yield url
 
 
 @pytest.fixture
