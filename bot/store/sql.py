@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -716,31 +716,12 @@ def _ticket(row: Row[Any]) -> Ticket:
 
 
 def _held_values(reply: HeldReply) -> dict[str, Any]:
-    return {
-        "id": reply.id,
-        "ticket_id": reply.ticket_id,
-        "officer_id": reply.officer_id,
-        "officer_name": reply.officer_name,
-        "text": reply.text,
-        "explanation": reply.explanation,
-        "created_at": reply.created_at,
-        "notice_message_id": reply.notice_message_id,
-        "status": reply.status,
-    }
+    """A held reply is plain data whose fields are the table's columns, one to one."""
+    return asdict(reply)
 
 
 def _held(row: Row[Any]) -> HeldReply:
-    return HeldReply(
-        id=row.id,
-        ticket_id=row.ticket_id,
-        officer_id=row.officer_id,
-        officer_name=row.officer_name,
-        text=row.text,
-        explanation=row.explanation,
-        created_at=row.created_at,
-        notice_message_id=row.notice_message_id,
-        status=row.status,
-    )
+    return HeldReply(**{f.name: row._mapping[f.name] for f in fields(HeldReply)})
 
 
 def _outbox_values(message: OutboxMessage) -> dict[str, Any]:
