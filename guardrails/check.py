@@ -120,6 +120,13 @@ class PromiseChecker:
         listed = list(standards)
         self._services = {s.service_id: _Service(s) for s in listed}
         self._index = ServiceIndex(listed)
+        # Names of fee variants of two words or more ("jual beli", "rumah tinggal"), by first word:
+        # their words belong to the service's vocabulary ("jual" there is no trade).
+        self._variant_names: dict[str, list[tuple[str, ...]]] = {}
+        for service in self._services.values():
+            for key, _variant, _amount in service.fee_variants:
+                if len(key) >= 2 and key not in self._variant_names.get(key[0], []):
+                    self._variant_names.setdefault(key[0], []).append(key)
 
     def check(
         self, answer: str, *, service_id: str | None = None, question: str | None = None
@@ -151,6 +158,8 @@ class PromiseChecker:
             while j < len(tokens) and tokens[j].kind == "word" and tokens[j].low in vocabulary:
                 tokens[j].mention = True
                 j += 1
+        if self._variant_names:
+            self._mark_variant_names(tokens)
         sentences = sentence_spans(tokens)
         claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
         if not claims:
@@ -213,6 +222,22 @@ class PromiseChecker:
             seen.add(key)
             unique.append(violation)
         return Verdict("contradiction", tuple(unique), self._explain(unique))
+
+    def _mark_variant_names(self, tokens: list[Token]) -> None:
+        names = self._variant_names
+        for i, token in enumerate(tokens):
+            keys = names.get(token.low)
+            if keys is None:
+                continue
+            for key in keys:
+                end = i + len(key)
+                if end <= len(tokens) and all(
+                    tokens[i + o].low == word or tokens[i + o].stem == word
+                    for o, word in enumerate(key)
+                ):
+                    for j in range(i, end):
+                        tokens[j].mention = True
+                    break
 
     # ------------------------------------------------------------------ fields
 

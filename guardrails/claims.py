@@ -285,7 +285,7 @@ ANCILLARY_WORDS = _words(
     kirim pengiriman
     materai meterai materei metrai fotokopi fotocopy fotokopian fc photocopy photocopies
     parkir parking ongkir kurir courier pos postage shipping delivery transport transportasi
-    ojek map stopmap amplop envelope stamp foto photo photos formulir form konsultasi wifi
+    ojek map stopmap amplop envelope stamp foto photo photos konsultasi wifi
     internet minum snack toilet brosur informasi psikologi psikotes klinik asuransi insurance
     medical legalisir legalisasi kesehatan
     """
@@ -407,6 +407,9 @@ VALIDITY_WORDS = _words(
     berlaku berlakunya masa valid validity expire expires expired kedaluwarsa kadaluarsa
     kadaluwarsa habis aktif active mati kontrak
     """
+)
+OPENING_STATUS_WORDS = frozenset(
+    {"buka", "dibuka", "bukanya", "tutup", "ditutup", "open", "opens", "opened", "closed", "closes"}
 )
 FREQUENCY_BEFORE = frozenset(["tiap", "setiap", "per", "every", "each", "sekali"])
 FREQUENCY_AFTER = frozenset(["sekali", "once"])
@@ -673,8 +676,6 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
             " jam layanan ",
             " jam operasional ",
             " hari apa ",
-            " sabtu ",
-            " minggu buka",
             " libur ",
             " what time ",
             " open ",
@@ -685,8 +686,12 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         )
     ):
         kinds.add("hours")
+    # "jam berapa", "berapa lama", "berapa hari" ask for a time, not a price.
+    priced = joined
+    for phrase in (" jam berapa", " pukul berapa", " berapa lama", " brp lama", " berapa hari"):
+        priced = priced.replace(phrase, " ")
     if any(
-        p in joined
+        p in priced
         for p in (
             " berapa ",
             " biaya",
@@ -703,7 +708,28 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         )
     ):
         kinds.add("fee")
+    # "jumat siang bisa?", "can I come at 1pm?": a day or a time of day asks when the desk serves,
+    # unless the question asks a price ("sabtu minggu berapa?" is the rate of those days).
+    if "hours" not in kinds and "fee" not in kinds and _asks_about_time(tokens):
+        kinds.add("hours")
     return frozenset(kinds)
+
+
+_GREETING_BEFORE_PERIOD = frozenset({"selamat", "good", "met", "slmt"})
+
+
+def _asks_about_time(tokens: list[Token]) -> bool:
+    for i, token in enumerate(tokens):
+        low = token.low
+        if low in DAY_WORDS and _is_day(tokens, i):
+            return True
+        if (low in PERIODS or low in ("pm", "am")) and not (
+            i > 0 and tokens[i - 1].low in _GREETING_BEFORE_PERIOD
+        ):
+            return True
+        if (token.kind == "num" or low in TIME_LEAD) and _read_time(tokens, i) is not None:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1425,7 +1451,24 @@ def _duration_is_claim(
     clause_before_words = _completion_view(tokens, c_start, start)
     clause_words = clause_before_words + after_words
     has_strong_completion = any(w in STRONG_COMPLETION_WORDS for w in clause_words)
+    # "aktif 3 minggu setelah pendaftaran": when the result starts to work, counted from the
+    # application, is a completion time (not how long it stays valid).
+    becomes_active = (
+        bool(after_words[:1])
+        and after_words[0] in AFTER_WORDS
+        and any(w in ("aktif", "active", "berlaku") for w in before_words[-3:])
+    )
+    has_strong_completion = has_strong_completion or becomes_active
     has_completion = has_strong_completion or any(w in COMPLETION_WORDS for w in clause_words)
+    # "buka setengah hari", "Minggu buka, tapi cuma setengah hari": how long the desk is open.
+    if not has_strong_completion and (
+        any(w in OPENING_STATUS_WORDS for w in clause_words)
+        or (
+            duration.max_calendar_minutes() <= 24 * 60
+            and _has_any(tokens, _sentence_start(tokens, start), c_start, OPENING_STATUS_WORDS)
+        )
+    ):
+        return False
     # "24 jam" alone speaks of availability ("layanan 24 jam"), "1x24 jam" of a deadline.
     if (
         duration.unit == "hours"
@@ -1437,8 +1480,8 @@ def _duration_is_claim(
         )
     ):
         return False
-    if _has_any(tokens, before, start, AGE_WORDS) or _has_any(
-        tokens, before, start, VALIDITY_WORDS
+    if _has_any(tokens, before, start, AGE_WORDS) or (
+        not becomes_active and _has_any(tokens, before, start, VALIDITY_WORDS)
     ):
         return False
     # "disimpan 30 hari", "30 hari setelah hasil keluar": kept, or counted after completion.
@@ -1566,6 +1609,13 @@ def _duration_is_claim(
             continue
         return False
     return True
+
+
+def _sentence_start(tokens: list[Token], index: int) -> int:
+    sentence = tokens[index].sentence
+    while index > 0 and tokens[index - 1].sentence == sentence:
+        index -= 1
+    return index
 
 
 def _is_process_noun(low: str) -> bool:
@@ -1827,91 +1877,88 @@ class _ClauseHours:
 
 def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHours:
     info = _ClauseHours(tokens[start].sentence, start, end)
+    flags_of = _SCAN_FLAGS
     i = start
     while i < end:
         token = tokens[i]
         low = token.low
-        if token.kind == "punct" or (
-            token.kind == "word" and low not in SCAN_WORDS and token.stem not in OPEN_WORDS
-        ):
-            i += 1
-            continue
-        if token.kind == "word":
-            if low in EVENT_CONTEXT_WORDS:
+        kind = token.kind
+        flags = 0
+        if kind == "word":
+            flags = flags_of.get(low, 0)
+            stem_opens = token.stem in OPEN_WORDS
+            if not flags and not stem_opens:
+                i += 1
+                continue
+            if flags & _F_EVENT:
                 info.events.append(i)
-            if low in SERVICE_CONTEXT_WORDS:
+            if flags & _F_SERVICE_CONTEXT:
                 info.service_context = True
-            if low in BREAK_WORDS:
+            if flags & _F_BREAK:
                 info.breaks = True
-            if low in EXCEPT_WORDS:
+            if flags & _F_EXCEPT:
                 info.excepts.append(i)
-            if low in HOLIDAY_WORDS or (
+            if flags & _F_HOLIDAY or (
                 low == "libur" and i + 1 < end and tokens[i + 1].low == "nasional"
             ):
                 info.holiday = True
-            if low in CUTOFF_WORDS:
+            if flags & _F_CUTOFF:
                 info.cutoff = True
-            if low in APPOINTMENT_WORDS:
+            if flags & _F_APPOINTMENT:
                 info.appointment = True
-            if low in ("antre", "antri", "antrean", "antrian", "queue", "ngantri", "ngantre"):
+            if flags & _F_QUEUE:
                 info.queue = True
-            if low in SERVICE_VERBS:
+            if flags & _F_SERVICE_VERB:
                 info.service_verb = True
-            if low in DAY_CUE_WORDS or low in APPOINTMENT_WORDS:
+            if flags & (_F_DAY_CUE | _F_APPOINTMENT):
                 info.cues.append(i)
-            if low in OPEN_WORDS or token.stem in OPEN_WORDS:
+            if flags & _F_OPEN or stem_opens:
                 negated = is_negated(tokens, i, 2)
                 info.statuses.append((i, "closed" if negated else "open"))
-            elif low in CLOSED_WORDS:
+            elif flags & _F_CLOSED:
                 negated = is_negated(tokens, i, 2)
                 info.statuses.append((i, "open" if negated else "closed"))
-            if (
-                low in EVERY_DAY_LEAD
-                and i + 1 < end
-                and tokens[i + 1].low in ("hari", "day", "days")
-                and not (i + 2 < end and tokens[i + 2].low == "kerja")
-            ):
-                info.every_day = True
-            if low in ("daily", "everyday"):
-                info.every_day = True
-            if (
-                low == "7"
-                and i + 2 < end
-                and tokens[i + 1].low in ("hari", "days")
-                and tokens[i + 2].low in ("seminggu", "sepekan", "a", "per")
-            ):
-                info.every_day = True
-                i += 3
-                continue
-            # "jam kerja", "jam layanan", "office hours": the clause speaks of opening hours.
-            if (low == "kerja" and i > start and tokens[i - 1].low == "jam") or (
-                low == "hours"
-                and i > start
-                and tokens[i - 1].low
-                in ("office", "opening", "service", "business", "working", "our")
-            ):
-                info.statuses.append((i, "open"))
-            if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
-                prev = tokens[i - 1] if i > start else None
-                if prev is None or not (
-                    prev.kind == "num"
-                    or prev.low in NUMBER_WORDS
-                    or prev.low in ("beberapa", "se", "few")
+            if flags & _F_SPECIAL:
+                if (
+                    flags & _F_EVERY_DAY_LEAD
+                    and i + 1 < end
+                    and tokens[i + 1].low in ("hari", "day", "days")
+                    and not (i + 2 < end and tokens[i + 2].low == "kerja")
                 ):
+                    info.every_day = True
+                if low in ("daily", "everyday"):
+                    info.every_day = True
+                # "jam kerja", "jam layanan", "office hours": the clause speaks of opening hours.
+                if (low == "kerja" and i > start and tokens[i - 1].low == "jam") or (
+                    low == "hours"
+                    and i > start
+                    and tokens[i - 1].low
+                    in ("office", "opening", "service", "business", "working", "our")
+                ):
+                    info.statuses.append((i, "open"))
+                if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
+                    prev = tokens[i - 1] if i > start else None
+                    if prev is None or not (
+                        prev.kind == "num"
+                        or prev.low in NUMBER_WORDS
+                        or prev.low in ("beberapa", "se", "few")
+                    ):
+                        info.days.append((i, frozenset(range(5)), True))
+                        i += 2
+                        continue
+                if low in ("weekdays", "weekday"):
                     info.days.append((i, frozenset(range(5)), True))
-                    i += 2
+                if low in ("weekend", "weekends") or (
+                    low == "akhir" and i + 1 < end and tokens[i + 1].low in ("pekan", "minggu")
+                ):
+                    info.days.append((i, frozenset({5, 6}), False))
+                    i += 1 if low != "akhir" else 2
                     continue
-            if low in ("weekdays", "weekday"):
-                info.days.append((i, frozenset(range(5)), True))
-            if low in ("weekend", "weekends") or (
-                low == "akhir" and i + 1 < end and tokens[i + 1].low in ("pekan", "minggu")
-            ):
-                info.days.append((i, frozenset({5, 6}), False))
-                i += 1 if low != "akhir" else 2
-                continue
-            if low == "nonstop" or (low == "non" and i + 2 < end and tokens[i + 2].low == "stop"):
-                info.always = True
-            if low in PERIODS:
+                if low == "nonstop" or (
+                    low == "non" and i + 2 < end and tokens[i + 2].low == "stop"
+                ):
+                    info.always = True
+            if flags & _F_PERIOD:
                 prev_low = tokens[i - 1].low if i > start else ""
                 prev_kind = tokens[i - 1].kind if i > start else ""
                 if prev_kind != "num" and prev_low not in (
@@ -1926,11 +1973,18 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     "kemarin",
                 ):
                     info.periods.append((i, low))
-            days = _read_days(tokens, i)
-            if days is not None:
-                info.days.append((i, days[0], days[2]))
-                i = days[1]
+            if flags & _F_DAY:
+                days = _read_days(tokens, i)
+                if days is not None:
+                    info.days.append((i, days[0], days[2]))
+                    i = days[1]
+                    continue
+            if not flags & _F_TIME:
+                i += 1
                 continue
+        elif kind != "num":
+            i += 1
+            continue
         if (
             low == "7"
             and i + 2 < end
@@ -1941,7 +1995,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             i += 3
             continue
         if (
-            token.kind == "num"
+            kind == "num"
             and low == "24"
             and i + 1 < end
             and tokens[i + 1].low in ("jam", "hours", "hour")
@@ -1950,34 +2004,33 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             info.always = True
             i += 2
             continue
-        if token.kind in ("num", "word"):
-            read = _read_time(tokens, i)
-            if read is not None:
-                minute, t_end, bare = read
-                # Range: "08.00-15.00", "jam 8 sampai jam 3 sore", "8 am to 3 pm"
-                if t_end < end and tokens[t_end].low in (
-                    "-",
-                    "sampai",
-                    "hingga",
-                    "sd",
-                    "to",
-                    "until",
-                    "till",
-                ):
-                    second = _read_time(tokens, t_end + 1)
-                    if second is None and t_end + 1 < end and tokens[t_end + 1].kind == "num":
-                        second = _read_bare_hour(tokens, t_end + 1)
-                    if second is not None:
-                        s_minute, s_end, _s_bare = second
-                        if s_minute <= minute and s_minute < 13 * 60:
-                            s_minute += 12 * 60
-                        if s_minute > minute:
-                            info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
-                            i = s_end
-                            continue
-                info.times.append((i, minute, bare))
-                i = t_end
-                continue
+        read = _read_time(tokens, i)
+        if read is not None:
+            minute, t_end, bare = read
+            # Range: "08.00-15.00", "jam 8 sampai jam 3 sore", "8 am to 3 pm"
+            if t_end < end and tokens[t_end].low in (
+                "-",
+                "sampai",
+                "hingga",
+                "sd",
+                "to",
+                "until",
+                "till",
+            ):
+                second = _read_time(tokens, t_end + 1)
+                if second is None and t_end + 1 < end and tokens[t_end + 1].kind == "num":
+                    second = _read_bare_hour(tokens, t_end + 1)
+                if second is not None:
+                    s_minute, s_end, _s_bare = second
+                    if s_minute <= minute and s_minute < 13 * 60:
+                        s_minute += 12 * 60
+                    if s_minute > minute:
+                        info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
+                        i = s_end
+                        continue
+            info.times.append((i, minute, bare))
+            i = t_end
+            continue
         i += 1
     return info
 
@@ -2137,8 +2190,12 @@ def _hours_claims(
                     and status != "closed"
                     and (
                         open_context
-                        # "Ambulans cuma sampai jam 10 malam": the service itself, until then
-                        or (not info.appointment and _speaks_of_service(tokens, info))
+                        # "Ambulans cuma sampai jam 10 malam": the service itself, until then;
+                        # "Jumat sampai setengah 4": a day's closing time
+                        or (
+                            not info.appointment
+                            and (_speaks_of_service(tokens, info) or days_for(index) is not None)
+                        )
                     )
                 ):
                     claims.append(
@@ -2356,6 +2413,69 @@ SCAN_WORDS = frozenset(
     }
 )
 
+# What _scan_clause_hours does with a word, one bit per reaction (one dict lookup a word).
+(
+    _F_EVENT,
+    _F_SERVICE_CONTEXT,
+    _F_BREAK,
+    _F_EXCEPT,
+    _F_HOLIDAY,
+    _F_CUTOFF,
+    _F_APPOINTMENT,
+    _F_QUEUE,
+    _F_SERVICE_VERB,
+    _F_DAY_CUE,
+    _F_OPEN,
+    _F_CLOSED,
+    _F_EVERY_DAY_LEAD,
+    _F_SPECIAL,
+    _F_PERIOD,
+    _F_DAY,
+    _F_TIME,
+    _F_SCAN,
+) = (1 << bit for bit in range(18))
+_SPECIAL_WORDS = frozenset(
+    {
+        *EVERY_DAY_LEAD,
+        "daily",
+        "everyday",
+        "kerja",
+        "hours",
+        "hari",
+        "weekdays",
+        "weekday",
+        "weekend",
+        "weekends",
+        "akhir",
+        "nonstop",
+        "non",
+    }
+)
+_FLAG_SETS: tuple[tuple[int, frozenset[str]], ...] = (
+    (_F_EVENT, EVENT_CONTEXT_WORDS),
+    (_F_SERVICE_CONTEXT, SERVICE_CONTEXT_WORDS),
+    (_F_BREAK, BREAK_WORDS),
+    (_F_EXCEPT, EXCEPT_WORDS),
+    (_F_HOLIDAY, HOLIDAY_WORDS),
+    (_F_CUTOFF, CUTOFF_WORDS),
+    (_F_APPOINTMENT, APPOINTMENT_WORDS),
+    (_F_QUEUE, frozenset({"antre", "antri", "antrean", "antrian", "queue", "ngantri", "ngantre"})),
+    (_F_SERVICE_VERB, SERVICE_VERBS),
+    (_F_DAY_CUE, DAY_CUE_WORDS),
+    (_F_OPEN, OPEN_WORDS),
+    (_F_CLOSED, CLOSED_WORDS),
+    (_F_EVERY_DAY_LEAD, EVERY_DAY_LEAD),
+    (_F_SPECIAL, _SPECIAL_WORDS),
+    (_F_PERIOD, frozenset(PERIODS)),
+    (_F_DAY, frozenset(DAY_WORDS)),
+    (_F_TIME, frozenset({*TIME_LEAD, "at", "setengah"})),
+    (_F_SCAN, SCAN_WORDS),
+)
+_SCAN_FLAGS: dict[str, int] = {}
+for _bit, _vocabulary in _FLAG_SETS:
+    for _word in _vocabulary:
+        _SCAN_FLAGS[_word] = _SCAN_FLAGS.get(_word, 0) | _bit
+
 # --------------------------------------------------------------------------- all
 
 
@@ -2397,17 +2517,31 @@ def extract_claims(
     return claims
 
 
+_RATE_OR_TOTAL = frozenset({"per", "/", "=", "total", "totalnya", "sekaligus", "x", "×"})
+
+
 def stated_counts(
     tokens: list[Token], start: int, end: int, exclude: tuple[int, int]
 ) -> frozenset[int]:
-    """Whole numbers stated in tokens[start:end] outside ``exclude`` (a multiplier for totals)."""
+    """Whole numbers stated in tokens[start:end] outside ``exclude`` (a multiplier for totals).
+    A number of days or weeks counts only beside a rate or a total ("2,5 juta per hari, 2 hari =
+    5 juta", "3 hari jadi Rp 6.000.000"): "100rb, 2 minggu jadi" is a fee and a duration, not
+    twice a fee."""
     counts: set[int] = set()
+    rate = any(
+        t.low in _RATE_OR_TOTAL
+        or (t.low in ("jadi", "jadinya") and k + 1 < len(tokens) and _starts_amount(tokens, k + 1))
+        for k, t in enumerate(tokens[start:end], start)
+    )
     i = start
     while i < end:
         if exclude[0] <= i < exclude[1]:
             i = exclude[1]
             continue
         token = tokens[i]
+        if not rate and i + 1 < end and tokens[i + 1].low in UNIT_WORDS:
+            i += 2
+            continue
         if token.kind == "num":
             value = token.number
             if value is not None and value.is_integer() and 1 < value <= 100_000:

@@ -435,3 +435,111 @@ def test_kept_lasting_and_rates_are_not_completion_times(answer: str, service_id
 )
 def test_the_desk_own_claims_still_count(answer: str, service_id: str | None, field: str) -> None:
     assert fields(answer, service_id) == [field]
+
+
+# ------------------------------------------------- wordings a blind set taught us (general forms)
+
+ROOMS_AND_DEEDS = PromiseChecker(
+    [
+        ServiceStandard(
+            "sewa-aula",
+            "Sewa Aula Serbaguna",
+            ("sewa aula", "aula serbaguna"),
+            parse_promises(
+                {
+                    "fee": {"hari_kerja": 1_500_000, "akhir_pekan": 2_500_000},
+                    "duration": "2 hari kerja",
+                    "hours": "Senin-Jumat 08.00-15.30, Sabtu 08.00-12.00",
+                }
+            ),
+        ),
+        ServiceStandard(
+            "balik-nama",
+            "Balik Nama Sertipikat",
+            ("balik nama", "peralihan hak"),
+            parse_promises(
+                {
+                    "fee": {"jual_beli": 350_000, "waris_hibah": 250_000},
+                    "duration": "5 hari kerja",
+                    "hours": "Senin-Jumat 08.00-16.00",
+                }
+            ),
+        ),
+        ServiceStandard(
+            "konsultasi",
+            "Konsultasi Investasi",
+            ("konsultasi investasi", "klinik investasi"),
+            parse_promises({"fee": 0, "duration": "30 menit", "hours": "Senin-Sabtu 08.00-12.00"}),
+        ),
+        ServiceStandard(
+            "sewa-alat",
+            "Sewa Alat Berat",
+            ("sewa alat berat", "ekskavator"),
+            parse_promises({"fee": 2_000_000, "duration": "5 hari kerja"}),
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # a day with an "until" time is that day's closing time ("setengah 3" = 14.30)
+        ("jumat full kok sampe setengah 3", "jumat siang bisa urus SIP?", "sip-nakes", ["hours"]),
+        # a time of day in the question makes the answer's time an hours claim
+        (
+            "dateng aja jam 5 sore, masih ada petugas",
+            "saya baru bisa sore, KTP bisa?",
+            "ktp-el",
+            ["hours"],
+        ),
+        ("yes, until 4pm", "can I come at 2pm for the vehicle inspection?", None, ["hours"]),
+        ("bisa, datang jam 10 aja", "saya baru bisa siang, KTP bisa?", "ktp-el", []),
+        # "aktif ... setelah pendaftaran" is when the result starts to work
+        (
+            "SIP biasanya aktif sekitar 3 minggu setelah pendaftaran.",
+            None,
+            "sip-nakes",
+            ["duration"],
+        ),
+        ("KTP-el berlaku seumur hidup dan aktif selama 5 tahun.", None, "ktp-el", []),
+        # a form is part of the service: charging for it is a fee
+        ("Pendaftaran KK bayar Rp 10.000 untuk formulirnya.", None, "kartu-keluarga", ["fee"]),
+        # a duration is no multiplier of a fee unless the fee is a rate or a total
+        ("KTP 100rb pak, 2 minggu jadi", None, "ktp-el", ["duration", "fee"]),
+    ],
+)
+def test_blind_set_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    assert fields(answer, service_id, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # words of a fee variant's name are no trade ("jual beli" is the variant, not a sale)
+        ("Biaya peralihan hak karena jual beli adalah Rp 375.000.", None, "balik-nama", ["fee"]),
+        ("Biaya peralihan hak karena jual beli adalah Rp 350.000.", None, "balik-nama", []),
+        # rates and totals over days
+        ("Sewa ekskavator 3 hari jadi Rp 6.000.000 pak.", None, "sewa-alat", []),
+        (
+            "Aula akhir pekan 2,5jt per hari, jadi sabtu minggu 2 hari = 5jt",
+            "sewa aula sabtu minggu berapa?",
+            None,
+            [],
+        ),
+        # how long the desk opens on a day is no completion time
+        (
+            "Minggu buka kak klinik investasinya, tapi cuma setengah hari",
+            "klinik investasi minggu buka?",
+            None,
+            ["hours"],
+        ),
+    ],
+)
+def test_variant_names_rates_and_opening_spans(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = ROOMS_AND_DEEDS.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
