@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/bench_guardrails.py [--seconds 3]
 
-Two workloads: the labelled answers as written (short officer replies and bot answers, about
-20 words) and composed bot-style answers of typical length (about 60-90 words, several sentences
-with requirements, numbers, hours and a source line).
+Three workloads: the labelled answers as written (mostly short officer replies); the answers janji
+itself sends for the 168 sample questions (bench/data/engine_answers.jsonl, made by
+bench/make_engine_answers.py: the typical bot answer); and long composed bot-style answers (about
+60 words, several sentences with requirements, numbers, hours and a source line: longer than 80%
+of the engine's answers).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tests.guardrails.guardrail_eval import (  # noqa: E402
     sample_standards,
 )
 
+ENGINE_ANSWERS = ROOT / "bench" / "data" / "engine_answers.jsonl"
 LONG_ANSWERS = [
     (
         "ktp-el",
@@ -92,12 +95,13 @@ def main() -> None:
     dev = load_records(DEV_SET)
     short = [(r["service_id"], r["question"], r["answer"]) for r in dev]
     long = [(sid, None, text) for sid, text in LONG_ANSWERS]
-    words_short = statistics.mean(len(a.split()) for _, _, a in short)
-    words_long = statistics.mean(len(a.split()) for _, _, a in long)
-    for label, items, words in (
-        ("labelled answers", short, words_short),
-        ("bot answers", long, words_long),
+    engine = [(r["service_id"], r["question"], r["answer"]) for r in load_records(ENGINE_ANSWERS)]
+    for label, items in (
+        ("labelled answers", short),
+        ("engine answers", engine),
+        ("long bot answers", long),
     ):
+        words = statistics.mean(len(a.split()) for _, _, a in items)
         rate, p50, p99 = _rate(checker, items, args.seconds)
         print(
             f"{label:>17}: {rate:8.0f} checks/s  (mean {words:.0f} words, p50 {p50:.0f} us, p99 {p99:.0f} us)"

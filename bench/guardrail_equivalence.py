@@ -52,6 +52,16 @@ def verdicts(skip: tuple[str, ...] = ()) -> dict[str, Any]:
             # The same answer without its question and service: exercises more code paths.
             bare = checker.check(answer)
             out[f"{path.name}:{position}:bare"] = bare.to_dict()
+    # Two answers run together: longer texts with more sentences, clauses and siblings.
+    answers = [
+        (record["answer"], record.get("question"))
+        for path in sorted((ROOT / "eval").glob("guardrail_*.jsonl"))
+        if path.name not in skip
+        for record in load_records(path)
+    ]
+    for position in range(len(answers) - 1):
+        text = f"{answers[position][0]} {answers[position + 1][0]}"
+        out[f"pair:{position}"] = default.check(text, question=answers[position][1]).to_dict()
     for position, (service_id, text) in enumerate(LONG_ANSWERS):
         out[f"long:{position}"] = default.check(text, service_id=service_id).to_dict()
         out[f"long:{position}:bare"] = default.check(text).to_dict()

@@ -302,16 +302,22 @@ class ServiceIndex:
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         stream = [t for t in tokens if not (t.kind == "punct" and t.low in _SKIPPED_PUNCT)]
         found: list[Mention] = []
-        p = 0
         count = len(stream)
-        while p < count:
-            token = stream[p]
-            if token.kind == "punct":
-                p += 1
+        by_first = self._by_first
+        # Only tokens that may open a name or alias are tried (found in one C-level pass).
+        openers = [
+            p
+            for p, t in enumerate(stream)
+            if t.kind != "punct" and (t.low in by_first or t.stem in by_first)
+        ]
+        resume = 0
+        for p in openers:
+            if p < resume:
                 continue
-            entries = self._by_first.get(token.low)
+            token = stream[p]
+            entries = by_first.get(token.low)
             if entries is None and token.stem != token.low:
-                entries = self._by_first.get(token.stem)
+                entries = by_first.get(token.stem)
             matched = None
             if entries:
                 for key, ids in entries:
@@ -331,14 +337,12 @@ class ServiceIndex:
                         matched = (key, ids, stream[p + length - 1].index + 1)
                         break
             if matched is None:
-                p += 1
                 continue
             key, ids, end = matched
             if key in self._acronyms and _interjection(tokens, token):
-                p += 1
                 continue
             found.append(Mention(ids, token.index, end, True, token.sentence, token.clause))
-            p += len(key)
+            resume = p + len(key)
         return _mark_requirements(tokens, found)
 
 

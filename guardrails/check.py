@@ -159,7 +159,9 @@ class PromiseChecker:
                 tokens[j].mention = True
                 j += 1
         if self._variant_names:
-            self._mark_variant_names(tokens)
+            lowered = answer.lower()
+            if any(first in lowered for first in self._variant_names):
+                self._mark_variant_names(tokens)
         sentences = sentence_spans(tokens)
         claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
         if not claims:

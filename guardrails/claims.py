@@ -1399,20 +1399,46 @@ def _read_duration(tokens: list[Token], i: int) -> tuple[Duration, int, str] | N
     )
 
 
+# What may follow the number of a duration (see _read_duration and _read_unit).
+_AFTER_COUNT = frozenset(
+    {
+        *UNIT_WORDS,
+        *RANGE_CONNECTORS,
+        "(",
+        "x",
+        "×",
+        "an",
+        "working",
+        "business",
+        "calendar",
+        "full",
+        "whole",
+    }
+)
+
+
 def _duration_claims(
     tokens: list[Token], qkinds: frozenset[str], mention_tokens: frozenset[int]
 ) -> list[DurationClaim]:
     claims: list[DurationClaim] = []
     count = len(tokens)
-    i = 0
-    while i < count:
+    last = count - 1
+    # Candidate starts in one C-level pass; the rest of the tokens cannot start a duration.
+    starts = [
+        t.index
+        for t in tokens
+        if (t.low in DURATION_STARTS if t.kind == "word" else t.kind == "num")
+    ]
+    resume = 0
+    for i in starts:
+        if i < resume:
+            continue
         token = tokens[i]
-        if token.kind == "punct" or (token.kind == "word" and token.low not in DURATION_STARTS):
-            i += 1
+        # a number starts a duration only when a unit (or what may precede one) follows
+        if token.kind == "num" and (i == last or tokens[i + 1].low not in _AFTER_COUNT):
             continue
         read = _read_duration(tokens, i)
         if read is None:
-            i += 1
             continue
         duration, end, kind = read
         if (
@@ -1426,11 +1452,11 @@ def _duration_claims(
                 or tokens[end].low in ("ini", "itu")
             )
         ):
-            i = end  # "loket 3 hari Senin", "ruang 2 hari ini": a counter, then a day
+            resume = end  # "loket 3 hari Senin", "ruang 2 hari ini": a counter, then a day
             continue
         if _duration_is_claim(tokens, i, end, kind, duration, qkinds, mention_tokens):
             claims.append(DurationClaim(i, end, duration, _text(tokens, i, end)))
-        i = end
+        resume = end
     return claims
 
 
@@ -1878,8 +1904,16 @@ class _ClauseHours:
 def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHours:
     info = _ClauseHours(tokens[start].sentence, start, end)
     flags_of = _SCAN_FLAGS
-    i = start
-    while i < end:
+    resume = start
+    # Only numbers and words the scan reacts to are visited (found in one C-level pass).
+    visit = [
+        t.index
+        for t in tokens[start:end]
+        if t.kind == "num" or (t.kind == "word" and (t.low in flags_of or t.stem in OPEN_WORDS))
+    ]
+    for i in visit:
+        if i < resume:
+            continue
         token = tokens[i]
         low = token.low
         kind = token.kind
@@ -1888,7 +1922,6 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             flags = flags_of.get(low, 0)
             stem_opens = token.stem in OPEN_WORDS
             if not flags and not stem_opens:
-                i += 1
                 continue
             if flags & _F_EVENT:
                 info.events.append(i)
@@ -1944,7 +1977,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                         or prev.low in ("beberapa", "se", "few")
                     ):
                         info.days.append((i, frozenset(range(5)), True))
-                        i += 2
+                        resume = i + 2
                         continue
                 if low in ("weekdays", "weekday"):
                     info.days.append((i, frozenset(range(5)), True))
@@ -1952,7 +1985,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     low == "akhir" and i + 1 < end and tokens[i + 1].low in ("pekan", "minggu")
                 ):
                     info.days.append((i, frozenset({5, 6}), False))
-                    i += 1 if low != "akhir" else 2
+                    resume = i + (1 if low != "akhir" else 2)
                     continue
                 if low == "nonstop" or (
                     low == "non" and i + 2 < end and tokens[i + 2].low == "stop"
@@ -1977,13 +2010,11 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 days = _read_days(tokens, i)
                 if days is not None:
                     info.days.append((i, days[0], days[2]))
-                    i = days[1]
+                    resume = days[1]
                     continue
             if not flags & _F_TIME:
-                i += 1
                 continue
         elif kind != "num":
-            i += 1
             continue
         if (
             low == "7"
@@ -1992,7 +2023,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             and tokens[i + 2].low in ("seminggu", "sepekan", "a", "per")
         ):
             info.every_day = True
-            i += 3
+            resume = i + 3
             continue
         if (
             kind == "num"
@@ -2002,7 +2033,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             and (i == 0 or tokens[i - 1].low not in ("x", "×"))
         ):
             info.always = True
-            i += 2
+            resume = i + 2
             continue
         read = _read_time(tokens, i)
         if read is not None:
@@ -2026,12 +2057,11 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                         s_minute += 12 * 60
                     if s_minute > minute:
                         info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
-                        i = s_end
+                        resume = s_end
                         continue
             info.times.append((i, minute, bare))
-            i = t_end
+            resume = t_end
             continue
-        i += 1
     return info
 
 

@@ -126,12 +126,15 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("a.m", "p.m"), re.compile(r"\b([ap])\.m\.", re.IGNORECASE), r"\1m "),
 )
 
-# (skipped gap, number, word, punctuation): the gap (spaces, underscores) tells whether a space
+# (skipped gap, token): the gap (spaces, underscores) tells whether a space
 # came before the token; findall() hands back plain tuples, cheaper than match objects.
 # The gap class lists every character str.isspace() (and so \s) accepts except "\n", plus "_":
 # one character class is faster than the alternation (?:[^\S\n]|_).
 _GAP = r"[\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000_]"
-_TOKEN_RE = re.compile(rf"({_GAP}*)(?:(\d+(?:[.,:]\d+)*)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\n|[^\w\s]))")
+_TOKEN_RE = re.compile(rf"({_GAP}*)(\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|\n|[^\w\s])")
+# Which alternative matched follows from the first character (numbers are tried first).
+_NUMBER_START = re.compile(r"\d")
+_WORD_START = re.compile(r"[^\W\d_]")
 
 _SENTENCE_END = frozenset({".", "!", "?", ";", "\n", "…"})
 _ABBREVIATIONS = frozenset(
@@ -255,13 +258,13 @@ _LEXEME_LIMIT = 50_000
 _PLAIN, _FULL_STOP, _SENTENCE_MARK, _COMMA, _CLAUSE_MARK, _CONJUNCTION = range(6)
 
 
-def _lexeme(raw: str, number: str, word: str) -> _Lexeme:
+def _lexeme(raw: str) -> _Lexeme:
     low = raw.lower()
     day = low in _LIST_DAY_WORDS
-    if number:
+    if _NUMBER_START.match(raw):
         value = float(raw) if raw.isdigit() else parse_digits(raw)
         return "num", low, low, value, _PLAIN, day, False
-    if word:
+    if _WORD_START.match(raw):
         stem = low
         if len(low) > 4:
             if low.endswith("nya") and len(low) > 5:
@@ -299,11 +302,10 @@ def tokenize(text: str) -> list[Token]:
     lexemes = _LEXEMES
     if len(lexemes) > _LEXEME_LIMIT:
         lexemes.clear()
-    for gap, number, word, punct in _TOKEN_RE.findall(text):
-        raw = number or word or punct
+    for gap, raw in _TOKEN_RE.findall(text):
         lexeme = lexemes.get(raw)
         if lexeme is None:
-            lexeme = lexemes[raw] = _lexeme(raw, number, word)
+            lexeme = lexemes[raw] = _lexeme(raw)
         kind, low, stem, value, role, day, abbreviation = lexeme
         space_before = bool(gap)
         # Built without __init__: this loop is the hottest code of a check.
