@@ -209,7 +209,33 @@ def _single_amount(value: object) -> int:
         amount = parse_amount_text(text)
         if amount is not None:
             return amount
+        amount = _amount_in_prose(text)
+        if amount is not None:
+            return amount
     raise PromiseFormatError("fee", f"biaya tidak dapat dibaca: {value!r}")
+
+
+_MARKED_AMOUNT_RE = re.compile(r"(?:rp\.?|idr)\s*\d[\d.,]*(?:\s*(?:ribu|rb|juta|jt))?(?![\w])")
+_PER_UNIT_TAIL_RE = re.compile(r"\s*(?:/|\bper\b)\s*[a-z][a-z ]*$")
+
+
+def _amount_in_prose(text: str) -> int | None:
+    """How officials also write one fee: "Gratis (tidak dipungut biaya)", "Rp 10.000/lembar",
+    "Rp 30.000 per dokumen", "Sesuai PP 60/2016: Rp 350.000". Two different amounts are not
+    one fee (write a mapping of variants), so they stay unreadable."""
+    cleaned = _PER_UNIT_TAIL_RE.sub("", re.sub(r"\([^)]*\)", " ", text)).strip(" .:;,-")
+    if cleaned in _FREE_WORDS:
+        return 0
+    amount = parse_amount_text(cleaned) if cleaned else None
+    if amount is not None:
+        return amount
+    found = {parse_amount_text(m.group()) for m in _MARKED_AMOUNT_RE.finditer(text)}
+    found.discard(None)
+    if len(found) == 1:
+        return found.pop()
+    if not found and not re.search(r"\d", text) and any(w in text for w in _FREE_WORDS if w != "-"):
+        return 0
+    return None
 
 
 # --------------------------------------------------------------------------- duration
@@ -371,7 +397,20 @@ def parse_duration(text: str) -> Duration:
         if unit == "days" and factor == 7 and j + 1 < len(words) and words[j + 1] == "kerja":
             return Duration(value * 5, "working_days", text.strip())
         return Duration(value * factor, unit, text.strip())
+    if any(phrase in lowered for phrase in _SAME_DAY_PHRASES):
+        return Duration(1.0, "days", text.strip())  # finished the day it is asked for
     raise PromiseFormatError("duration", f"waktu penyelesaian tidak dapat dibaca: {text!r}")
+
+
+_SAME_DAY_PHRASES = (
+    "hari itu juga",
+    "hari yang sama",
+    "di hari yang sama",
+    "saat itu juga",
+    "same day",
+    "same-day",
+    "on the spot",
+)
 
 
 # --------------------------------------------------------------------------- hours
@@ -467,6 +506,29 @@ _RANGE_WORDS = frozenset({"sampai", "hingga", "sd", "to", "through", "until", "t
 _EVERY_DAY_PHRASES = ("setiap hari", "tiap hari", "every day", "everyday", "daily", "senin-minggu")
 
 
+# "8am", "3 pm", "jam 8 pagi", "pukul 3 sore": written out as "08.00" / "15.00".
+_CLOCK_WORDS_RE = re.compile(
+    r"(?:\b(?:jam|pukul|pkl)\.?\s*)?\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|pagi|siang|sore|malam)\b"
+    r"|\b(?:jam|pukul|pkl)\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b"
+)
+
+
+def _clock_time(match: re.Match[str]) -> str:
+    hour_text = match.group(1) or match.group(4)
+    minute_text = match.group(2) or match.group(5) or "00"
+    period = match.group(3)
+    hour = int(hour_text)
+    if (
+        (period in ("pm", "sore") and hour < 12)
+        or (period == "siang" and hour < 6)
+        or (period == "malam" and 5 <= hour < 12)
+    ):
+        hour += 12
+    elif period == "am" and hour == 12:
+        hour = 0
+    return f" {hour:02d}.{minute_text} "
+
+
 def _to_minute(text: str) -> int:
     hour_text, minute_text = re.split(r"[.:]", text)
     hour, minute = int(hour_text), int(minute_text)
@@ -483,6 +545,7 @@ def parse_hours(text: str) -> OpeningHours:
         raise PromiseFormatError("hours", f"jam layanan tidak dapat dibaca: {text!r}")
     lowered = text.strip().lower().replace("s.d.", " sd ").replace("s/d", " sd ")
     lowered = re.sub(r"\(.*?istirahat.*?\)|istirahat[^,;]*", " ", lowered)
+    lowered = _CLOCK_WORDS_RE.sub(_clock_time, lowered)
     every_day = any(p in lowered for p in _EVERY_DAY_PHRASES)
     slots: list[TimeSlot] = []
     pending_days: set[int] = set()

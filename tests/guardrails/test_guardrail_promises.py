@@ -200,3 +200,41 @@ def test_parse_promises_names_the_key_at_fault(mapping: dict[str, object], key: 
         parse_promises(mapping)
     assert info.value.key == key
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Gratis (tidak dipungut biaya)", 0),
+        ("tidak dipungut biaya apapun", 0),
+        ("Rp 10.000/lembar", 10_000),
+        ("Rp 30.000 per dokumen", 30_000),
+        ("Sesuai PP 60/2016: Rp 350.000", 350_000),
+        ("Rp 350.000 (paspor biasa)", 350_000),
+    ],
+)
+def test_fees_written_as_officials_write_them(text: str, amount: int) -> None:
+    assert parse_fee(text).amounts == {"": amount}
+
+
+def test_two_amounts_in_one_fee_text_stay_unreadable() -> None:
+    with pytest.raises(PromiseFormatError):
+        parse_fee("Rp 50.000 - Rp 100.000")  # a mapping of variants says which is which
+
+
+@pytest.mark.parametrize("text", ["hari itu juga", "Selesai di hari yang sama", "same day"])
+def test_same_day_durations(text: str) -> None:
+    assert parse_duration(text).max_calendar_minutes() == 24 * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Monday-Friday 8am-3pm", "Senin-Jumat 08.00-15.00"),
+        ("Senin sampai Jumat jam 8 pagi - jam 3 sore", "Senin-Jumat 08.00-15.00"),
+        ("Senin-Jumat pukul 07.30-16.00 WIB", "Senin-Jumat 07.30-16.00"),
+        ("Setiap hari jam 7 pagi sampai jam 9 malam", "Setiap hari 07.00-21.00"),
+    ],
+)
+def test_hours_written_with_clock_words(text: str, described: str) -> None:
+    assert parse_hours(text).describe("id") == described
