@@ -273,7 +273,7 @@ class ServiceIndex:
             word: frozenset(ids)
             for word, ids in owners.items()
             if len(ids) == 1
-            and len(word) >= 4
+            and len(word) >= 3
             and word.isalpha()
             and word not in GENERIC_SERVICE_WORDS
             and word not in COMMON_CLAIM_WORDS
@@ -286,11 +286,17 @@ class ServiceIndex:
         for entries in self._by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
 
-    def loose_mentions(self, tokens: Sequence[Token], taken: frozenset[int]) -> list[Mention]:
-        """Single distinctive words of a service name outside the full mentions."""
+    def loose_mentions(
+        self, tokens: Sequence[Token], taken: frozenset[int], short: bool = False
+    ) -> list[Mention]:
+        """Single distinctive words of a service name outside the full mentions. Three-letter
+        words ("lab") only when ``short``: the caller keeps to the services a question names,
+        since a short word is more often an ordinary one."""
         found = []
         for token in tokens:
             if token.kind != "word" or token.index in taken:
+                continue
+            if len(token.low) < 4 and not short:
                 continue
             ids = self._distinctive.get(token.low) or self._distinctive.get(token.stem)
             if ids is not None:
@@ -327,7 +333,11 @@ class ServiceIndex:
                     ok = True
                     for offset in range(length):
                         candidate = stream[p + offset]
-                        if candidate.low != key[offset] and candidate.stem != key[offset]:
+                        if (
+                            candidate.low != key[offset]
+                            and candidate.stem != key[offset]
+                            and _singular(candidate.low) != key[offset]
+                        ):
                             ok = False
                             break
                         if offset and candidate.sentence != token.sentence:
@@ -344,6 +354,13 @@ class ServiceIndex:
             found.append(Mention(ids, token.index, end, True, token.sentence, token.clause))
             resume = p + len(key)
         return _mark_requirements(tokens, found)
+
+
+def _singular(low: str) -> str:
+    """An English plural of a name word ("recommendations" for "recommendation")."""
+    if len(low) > 4 and low.endswith("s") and not low.endswith("ss") and low.isascii():
+        return low[:-1]
+    return low
 
 
 _INTERJECTION_FOLLOWERS = frozenset(

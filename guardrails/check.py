@@ -17,8 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from guardrails.attribution import Attributor, Mention, ServiceIndex, resolve, variant_key
+from guardrails.attribution import (
+    Attributor,
+    Mention,
+    ServiceIndex,
+    resolve,
+    service_phrases,
+    variant_key,
+)
 from guardrails.claims import (
+    ANCILLARY_WORDS,
     FEE_WORDS,
     FILLERS,
     DurationClaim,
@@ -27,6 +35,7 @@ from guardrails.claims import (
     extract_claims,
     question_kinds,
     sentence_spans,
+    stated_amounts,
     stated_counts,
 )
 from guardrails.numbers import format_rupiah
@@ -90,7 +99,15 @@ _AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
 class _Service:
     """A standard with what checking needs precomputed (variant names, promise texts)."""
 
-    __slots__ = ("fee_text", "fee_variants", "hours_text", "labels", "standard", "variant_words")
+    __slots__ = (
+        "fee_text",
+        "fee_variants",
+        "hours_text",
+        "labels",
+        "own_ancillary",
+        "standard",
+        "variant_words",
+    )
 
     def __init__(self, standard: ServiceStandard) -> None:
         self.standard = standard
@@ -111,6 +128,11 @@ class _Service:
                     variants.append((key, variant, amount))
         self.fee_variants = tuple(variants)
         self.variant_words = frozenset(word for key, _, _ in variants for word in key)
+        # Words of its own names that elsewhere mean an extra item ("legalisir" for "legalisir
+        # arsip"): when this service is the topic, they name it.
+        own = {word for phrase in service_phrases(standard) for word in phrase}
+        own |= self.variant_words
+        self.own_ancillary = frozenset(own & ANCILLARY_WORDS)
 
 
 class PromiseChecker:
@@ -138,6 +160,7 @@ class PromiseChecker:
         tokens = tokenize(answer)
         qkinds: frozenset[str] = frozenset()
         question_services: list[str] = []
+        q_tokens: list[Token] = []
         if question:
             q_tokens = tokenize(question)
             qkinds = question_kinds(q_tokens)
@@ -158,6 +181,14 @@ class PromiseChecker:
             while j < len(tokens) and tokens[j].kind == "word" and tokens[j].low in vocabulary:
                 tokens[j].mention = True
                 j += 1
+        topics = [s for s in (service_id, *question_services) if s]
+        own_words = frozenset(
+            word for topic in topics for word in self._services[topic].own_ancillary
+        )
+        if own_words:
+            for token in tokens:
+                if token.low in own_words:
+                    token.mention = True
         if self._variant_names:
             lowered = answer.lower()
             if any(first in lowered for first in self._variant_names):
@@ -170,12 +201,14 @@ class PromiseChecker:
         open_days_by_service: dict[str, set[int]] = {}
         spans: list[tuple[HoursClaim, str]] = []
         loose: list[Mention] = []
-        if service_id is None:
+        if service_id is None or len(question_services) > 1:
             # A service named only by a distinctive word; when the question names services,
-            # only those.
+            # only those (also beside a given service when the question names several).
             loose = [
                 m
-                for m in self._index.loose_mentions(tokens, mention_tokens)
+                for m in self._index.loose_mentions(
+                    tokens, mention_tokens, short=bool(question_services)
+                )
                 if not question_services or m.candidates & set(question_services)
             ]
         attributor = Attributor(
@@ -185,13 +218,18 @@ class PromiseChecker:
             question_services=question_services,
             loose=loose,
         )
+        topics_named = [*topics, *(s for _, s in attributor.strong if s not in topics)]
+        fee_results: list[tuple[FeeClaim, str, Violation | None]] = []
         for claim in claims:
             owner = attributor.owner(claim.index)
+            if isinstance(claim, FeeClaim) and len(topics_named) > 1:
+                owner = self._owner_by_variant(claim, owner, topics_named, tokens, attributor)
             if owner is None or owner not in self._services:
                 continue
             service = self._services[owner]
             if isinstance(claim, FeeClaim):
                 violation = self._check_fee(claim, service, tokens, sentences, mentions)
+                fee_results.append((claim, owner, violation))
             elif isinstance(claim, DurationClaim):
                 violation = self._check_duration(claim, service)
             else:
@@ -213,6 +251,10 @@ class PromiseChecker:
                 v.service_id == owner and v.field == "hours" for v in violations
             ):
                 violations.append(Violation(owner, "hours", hours.describe("id"), claim.text))
+        if q_tokens and any(v.field == "fee" for v in violations):
+            question_amounts = stated_amounts(q_tokens)
+            if question_amounts:
+                violations = _without_corrected_echoes(violations, fee_results, question_amounts)
         if not violations:
             return OK
         unique: list[Violation] = []
@@ -224,6 +266,33 @@ class PromiseChecker:
             seen.add(key)
             unique.append(violation)
         return Verdict("contradiction", tuple(unique), self._explain(unique))
+
+    def _owner_by_variant(
+        self,
+        claim: FeeClaim,
+        owner: str | None,
+        topics: Sequence[str],
+        tokens: list[Token],
+        attributor: Attributor,
+    ) -> str | None:
+        """ "kartu baru gratis, SKBP 10rb": an amount beside a fee variant's name belongs to the
+        one service of the topic that has that variant, unless its clause names a service."""
+        clause = tokens[claim.index].clause
+        if any(m.clause == clause for m, _ in attributor.strong):
+            return owner
+        if (
+            owner is not None
+            and owner in self._services
+            and _adjacent_variant(claim, self._services[owner], tokens) is not None
+        ):
+            return owner
+        having = [
+            topic
+            for topic in topics
+            if topic in self._services
+            and _adjacent_variant(claim, self._services[topic], tokens) is not None
+        ]
+        return having[0] if len(having) == 1 else owner
 
     def _mark_variant_names(self, tokens: list[Token]) -> None:
         names = self._variant_names
@@ -323,6 +392,24 @@ class PromiseChecker:
                     f"{what} {violation.claimed}, padahal {standard}: {violation.promised}"
                 )
         return "; juga ".join(parts) + "."
+
+
+def _without_corrected_echoes(
+    violations: list[Violation],
+    fee_results: Sequence[tuple[FeeClaim, str, Violation | None]],
+    question_amounts: frozenset[int],
+) -> list[Violation]:
+    """ "katanya 150rb?" - "yg 150rb itu tarif lama, skrg 250rb": an amount the citizen quoted,
+    answered with the promised amount for the same service, is being corrected."""
+    kept_ok = {
+        owner for claim, owner, violation in fee_results if violation is None and claim.amount
+    }
+    echoes = {
+        id(violation)
+        for claim, owner, violation in fee_results
+        if violation is not None and claim.amount in question_amounts and owner in kept_ok
+    }
+    return [v for v in violations if id(v) not in echoes]
 
 
 def _stated_multiple(

@@ -120,7 +120,7 @@ FINE_WORDS = _words(
 THRESHOLD_WORDS = _words(
     """
     umr ump bantuan subsidi hibah insentif santunan hadiah beasiswa blt honor honorarium kerugian
-    ganti rugi kompensasi anggaran apbd apbn proyek cicilan angsuran iuran premi setoran simpanan
+    rugi kompensasi anggaran apbd apbn proyek cicilan angsuran iuran premi setoran simpanan
     aid grant allowance scholarship compensation budget installment premium contribution
     notaris ppat
     jaminan deposit deposito refundable
@@ -185,6 +185,13 @@ OTHER_PLACES = _words(
     kontraktor kontraktornya vendor swasta konsultan contractor consultant
     """
 )
+# Parties other than the desk whose prices are theirs, wherever they stand in the sentence.
+PARTY_WORDS = _words(
+    """
+    konsultan konsultannya kontraktor kontraktornya vendor vendornya notaris notarisnya ppat
+    consultant consultants contractor contractors notary notaries
+    """
+)
 # An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
 # or an example ("misal Rp 1.500.000"): not the service's own fee.
 TRADE_WORDS = _words(
@@ -214,6 +221,7 @@ RETENTION_WORDS = _words(
     """
 )
 AFTER_WORDS = frozenset({"setelah", "sesudah", "sejak", "after", "since"})
+PICKUP_WORDS = frozenset({"diambil", "pengambilan", "ambil", "ambilnya", "collected"})
 COMPLETED_WORDS = _words(
     """
     keluar selesai jadi terbit diterbitkan diambil diterima issued ready done completed
@@ -283,7 +291,8 @@ ANCILLARY_WORDS = _words(
     pendampingan pelatihan sosialisasi bimbingan bimtek penyuluhan training seminar workshop
     coaching consultation guidance assistance shuttle coffee snacks
     kirim pengiriman
-    materai meterai materei metrai fotokopi fotocopy fotokopian fc photocopy photocopies
+    materai meterai materei metrai bermeterai bermaterai bermeterei materainya meterainya
+    fotokopi fotocopy fotokopian fc photocopy photocopies
     parkir parking ongkir kurir courier pos postage shipping delivery transport transportasi
     ojek map stopmap amplop envelope stamp foto photo photos konsultasi wifi
     internet minum snack toilet brosur informasi psikologi psikotes klinik asuransi insurance
@@ -347,7 +356,7 @@ COMPLETION_WORDS = _words(
     application applications
     konfirmasi confirmation confirmed balasan dibalas respon response respond reply ditanggapi
     tanggapan
-    minimal minimum least cepat
+    minimal minimum least cepat earliest soonest
     selesai selesainya jadi jadinya beres kelar rampung proses prosesnya diproses memproses
     pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
     keluarnya ambil diambil pengambilan ambilnya siap tunggu menunggu nunggu ditunggu
@@ -367,7 +376,7 @@ STRONG_COMPLETION_WORDS = _words(
     keluarnya diambil pengambilan siap tunggu menunggu nunggu ditunggu tunggunya lamanya
     estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished
     completed processed processing issued collected takes take taking took turnaround hasil
-    hasilnya kelarnya rampungnya datang tiba arrive arrives
+    hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
     """
 )
 REASON_WORDS = frozenset(
@@ -425,7 +434,8 @@ EVENT_WORDS = _words(
     """
     kelahiran lahir kematian meninggal wafat pernikahan menikah perkawinan perceraian
     kejadian peristiwa kedatangan kepindahan tanggal habis berakhir jatuh birth death
-    marriage event expiry arrival acara tgl
+    marriage event expiry arrival acara tgl kebakaran kecelakaan bencana banjir fire accident
+    incident insiden disaster flood
     """
 )
 CONDITION_WORDS = _words(
@@ -561,7 +571,7 @@ OPEN_WORDS = _words(
     """
     buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
     operasional operating operate operates serve serves served serving available menerima
-    runs run beroperasinya
+    runs run beroperasinya staffed manned
     """
 )
 CLOSED_WORDS = frozenset(
@@ -686,6 +696,10 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         )
     ):
         kinds.add("hours")
+    if any(p in joined for p in _OPENING_QUESTIONS) or (
+        " what time " in joined and " open" in joined
+    ):
+        kinds.add("opening")  # the first time in the answer is the opening time
     # "jam berapa", "berapa lama", "berapa hari" ask for a time, not a price.
     priced = joined
     for phrase in (" jam berapa", " pukul berapa", " berapa lama", " brp lama", " berapa hari"):
@@ -708,11 +722,49 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         )
     ):
         kinds.add("fee")
+    # "katanya bisa 3 bulan?": a time span quoted in the question asks about the duration.
+    if "duration" not in kinds and _quotes_a_duration(tokens):
+        kinds.add("duration")
     # "jumat siang bisa?", "can I come at 1pm?": a day or a time of day asks when the desk serves,
     # unless the question asks a price ("sabtu minggu berapa?" is the rate of those days).
     if "hours" not in kinds and "fee" not in kinds and _asks_about_time(tokens):
         kinds.add("hours")
     return frozenset(kinds)
+
+
+_OPENING_QUESTIONS = (
+    " buka jam ",
+    " bukanya jam ",
+    " jam buka ",
+    " jam bukanya ",
+    " mulai jam ",
+    " buka pukul ",
+    " buka mulai ",
+    " open at ",
+    " opening time ",
+    " when do you open ",
+)
+
+
+def _quotes_a_duration(tokens: list[Token]) -> bool:
+    for i, token in enumerate(tokens):
+        if token.kind == "word" and token.low not in DURATION_STARTS:
+            continue
+        if token.kind == "punct":
+            continue
+        read = _read_duration(tokens, i)
+        if read is None or read[2] not in ("number", "se", "vague"):
+            continue
+        end = read[1]
+        after = tokens[end].low if end < len(tokens) else ""
+        before = tokens[i - 1].low if i > 0 else ""
+        if (
+            after not in PAST_AFTER
+            and after not in ("lalu", "ago", "yang")
+            and (before not in PAST_BEFORE)
+        ):
+            return True
+    return False
 
 
 _GREETING_BEFORE_PERIOD = frozenset({"selamat", "good", "met", "slmt"})
@@ -886,6 +938,15 @@ def _money_excluded(
         return True
     if other_place_before(tokens, start, mention_tokens):
         return True
+    # "the consultant who prepares your UKL-UPL charges 5-10 mio": another party's price.
+    for j in range(start - 1, max(-1, start - 12), -1):
+        if tokens[j].sentence != sentence:
+            break
+        low = tokens[j].low
+        if low in DESK_WORDS:
+            break
+        if (low in PARTY_WORDS or tokens[j].stem in PARTY_WORDS) and not tokens[j].mention:
+            return True
     s_first = start
     while s_first > 0 and tokens[s_first - 1].sentence == sentence:
         s_first -= 1
@@ -958,8 +1019,10 @@ def _has_ancillary(
     for j in range(max(0, start), max(0, end)):
         if j > 0 and (tokens[j - 1].low, tokens[j].low) in ANCILLARY_PAIRS:
             return True
-        if j not in mention_tokens and (
-            tokens[j].low in ANCILLARY_WORDS or tokens[j].stem in ANCILLARY_WORDS
+        if (
+            j not in mention_tokens
+            and not tokens[j].mention
+            and (tokens[j].low in ANCILLARY_WORDS or tokens[j].stem in ANCILLARY_WORDS)
         ):
             return True
     return False
@@ -1066,6 +1129,13 @@ def _fee_claims(
     return claims
 
 
+def stated_amounts(tokens: list[Token]) -> frozenset[int]:
+    """The positive amounts of money a text states ("kok bayar 250? katanya 150rb")."""
+    return frozenset(
+        c.amount for c in _fee_claims(tokens, sentence_spans(tokens), frozenset()) if c.amount
+    )
+
+
 def _is_sum(amount: int, amounts: list[int]) -> bool:
     others = list(amounts)
     others.remove(amount)
@@ -1105,6 +1175,9 @@ def _bare_amount_is_fee(tokens: list[Token], i: int, end: int, amount: int) -> b
     """A number without a money marker is an amount when a fee word introduces it."""
     token = tokens[i]
     if token.kind != "num":
+        return False
+    # "apa2", "hati2": a reduplication written with a 2, glued to its word.
+    if i > 0 and not token.space_before and tokens[i - 1].kind == "word":
         return False
     # Parts of identifiers: "12.345.678.9-012.000", NIK, phone and account numbers.
     if i > 0 and not token.space_before and tokens[i - 1].low in ("-", ".", "/"):
@@ -1506,6 +1579,13 @@ def _duration_is_claim(
         )
     ):
         return False
+    # "gak sampai sebulan", "tidak lebih dari 2 minggu": denied, so shorter (but "paling tidak
+    # 2 minggu" is at least two weeks).
+    for j in range(start - 1, max(c_start, start - 3) - 1, -1):
+        if tokens[j].low in NEGATORS:
+            if not (j > 0 and tokens[j - 1].low in ("paling", "at")):
+                return False
+            break
     if _has_any(tokens, before, start, AGE_WORDS) or (
         not becomes_active and _has_any(tokens, before, start, VALIDITY_WORDS)
     ):
@@ -1526,8 +1606,17 @@ def _duration_is_claim(
             return False
         if previous.kind == "num" and start > 1 and tokens[start - 2].low in ("rp", "idr"):
             return False
+    # "diambil 30 hari setelah jadi": counted after completion; but "diterbitkan 30 hari kerja
+    # sejak sampel diterima" counts the completion itself from the start.
+    completes_before = any(
+        w in STRONG_COMPLETION_WORDS and w not in PICKUP_WORDS for w in clause_before_words
+    )
     for k, word in enumerate(after_words[:2]):
-        if word in AFTER_WORDS and any(w in COMPLETED_WORDS for w in after_words[k + 1 : k + 4]):
+        if (
+            word in AFTER_WORDS
+            and any(w in COMPLETED_WORDS for w in after_words[k + 1 : k + 4])
+            and not completes_before
+        ):
             return False
     if any(
         w in ("old", "atas", "keatas", "above", "older", "depan", "kedepan", "ahead")
@@ -1598,7 +1687,13 @@ def _duration_is_claim(
                 return False
             break
     # "dalam 14 hari wajib lapor": the citizen's deadline.
-    if any(w in DEADLINE_WORDS for w in after_words[:3]) and not has_strong_completion:
+    # (a reason after the duration is no deadline: "2 bulanan krn harus uji hidran")
+    own_after = after_words[:3]
+    for k, w in enumerate(own_after):
+        if w in REASON_WORDS:
+            own_after = own_after[:k]
+            break
+    if any(w in DEADLINE_WORDS for w in own_after) and not has_strong_completion:
         return False
     # The age of a document in a requirement ("surat keterangan sehat, maksimal 3 bulan").
     if not has_strong_completion and (
@@ -1883,6 +1978,7 @@ class _ClauseHours:
     service_verb: bool = False
     service_context: bool = False  # the desk, a visit or opening is spoken of
     events: list[int] = field(default_factory=list)  # "acara", "lahir": the time of an event
+    office_only: bool = False  # "cuma jam kerja", "office hours only"
 
     def after_event(self, index: int) -> bool:
         return any(0 < index - e <= 4 for e in self.events)
@@ -1945,11 +2041,13 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 info.service_verb = True
             if flags & (_F_DAY_CUE | _F_APPOINTMENT):
                 info.cues.append(i)
-            if flags & _F_OPEN or stem_opens:
-                negated = is_negated(tokens, i, 2)
+            if (flags & _F_OPEN or stem_opens) and not _names_the_service_before_status(
+                tokens, i, end
+            ):
+                negated = _status_negated(tokens, i)
                 info.statuses.append((i, "closed" if negated else "open"))
             elif flags & _F_CLOSED:
-                negated = is_negated(tokens, i, 2)
+                negated = _status_negated(tokens, i)
                 info.statuses.append((i, "open" if negated else "closed"))
             if flags & _F_SPECIAL:
                 if (
@@ -1969,6 +2067,11 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     in ("office", "opening", "service", "business", "working", "our")
                 ):
                     info.statuses.append((i, "open"))
+                    if tokens[i - 1].low in ("jam", "office", "working", "business") and (
+                        _has_any(tokens, max(start, i - 4), i - 1, EXCLUSIVE_WORDS)
+                        or (i + 1 < end and tokens[i + 1].low in ("only", "saja", "aja"))
+                    ):
+                        info.office_only = True
                 if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
                     prev = tokens[i - 1] if i > start else None
                     if prev is None or not (
@@ -2065,6 +2168,33 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
     return info
 
 
+_NOT_YET = frozenset({"belum", "blm", "blum", "belom"})
+_SERVICE_NOUNS = frozenset({"layanan", "pelayanan", "layanannya", "pelayanannya", "service"})
+
+
+def _status_negated(tokens: list[Token], index: int) -> bool:
+    """ "tidak buka", "blm buka" (not yet open): the status is denied."""
+    if is_negated(tokens, index, 2):
+        return True
+    clause = tokens[index].clause
+    return any(
+        tokens[j].low in _NOT_YET and tokens[j].clause == clause
+        for j in range(max(0, index - 2), index)
+    )
+
+
+def _names_the_service_before_status(tokens: list[Token], index: int, end: int) -> bool:
+    """ "layanan tutup", "pelayanan buka": the noun is the subject, the verb after it the
+    status."""
+    if tokens[index].low not in _SERVICE_NOUNS:
+        return False
+    for j in range(index + 1, min(end, index + 3)):
+        low = tokens[j].low
+        if low in CLOSED_WORDS or (low in OPEN_WORDS and low not in _SERVICE_NOUNS):
+            return True
+    return False
+
+
 def _speaks_of_service(tokens: list[Token], info: _ClauseHours) -> bool:
     """The clause names a service or limits it ("cuma", "hanya", "only")."""
     return any(t.mention or t.low in EXCLUSIVE_WORDS for t in tokens[info.start : info.end])
@@ -2118,12 +2248,20 @@ def _hours_claims(
                 break
         start = end
     hours_question = "hours" in qkinds
+    opening_asked = "opening" in qkinds
     claims: list[HoursClaim] = []
     for info in clauses:
         if info.holiday:
             continue
         has_time = bool(info.times or info.ranges)
-        if not (has_time or info.days or info.every_day or info.always or info.periods):
+        if not (
+            has_time
+            or info.days
+            or info.every_day
+            or info.always
+            or info.periods
+            or info.office_only
+        ):
             continue
         siblings = sorted(
             (c for c in by_sentence[info.sentence] if c is not info and not c.holiday),
@@ -2194,6 +2332,7 @@ def _hours_claims(
                 claims.append(
                     HoursClaim(index, "range" if strict else "window", days, r_start, r_end, text)
                 )
+                opening_asked = False
             for index, minute, _bare in info.times:
                 if info.after_event(index):
                     continue
@@ -2235,7 +2374,14 @@ def _hours_claims(
                     any(w in OPEN_AT_BEFORE for w in prev_words)
                     and not info.queue
                     and (status == "open" or "mulai" in prev_words)
+                ) or (
+                    # "buka jam berapa?" - "jam 9 pagi bu": the first time answers it
+                    opening_asked
+                    and not info.queue
+                    and status != "closed"
+                    and not any(w in UNTIL_WORDS for w in prev_words)
                 ):
+                    opening_asked = False
                     claims.append(
                         HoursClaim(index, "open_at", days, minute, None, f"buka {_hhmm(minute)}")
                     )
@@ -2301,6 +2447,12 @@ def _hours_claims(
                 else f"setiap hari kecuali {_day_text(frozenset(excluded))}"
             )
             claims.append(HoursClaim(info.start, kind, every, None, None, text))
+        if info.office_only and status != "closed":
+            weekdays = frozenset(range(5))
+            claims.append(HoursClaim(info.start, "open_days", weekdays, None, None, "jam kerja"))
+            claims.append(
+                HoursClaim(info.start, "day_span", weekdays, None, None, "hanya jam kerja")
+            )
         if (
             info.always
             and status != "closed"

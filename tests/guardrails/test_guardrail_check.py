@@ -543,3 +543,180 @@ def test_variant_names_rates_and_opening_spans(
 ) -> None:
     result = ROOMS_AND_DEEDS.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+# ----------------------------------------- wordings a second blind set taught us (general forms)
+
+TOWN_SERVICES = PromiseChecker(
+    [
+        ServiceStandard(
+            "kartu-pustaka",
+            "Kartu Anggota Perpustakaan",
+            ("kartu anggota", "kartu perpus"),
+            parse_promises(
+                {
+                    "fee": {"baru": 0, "ganti_hilang": 15_000},
+                    "duration": "30 menit",
+                    "hours": "Senin-Kamis 08.00-15.30, Jumat 08.00-11.30",
+                }
+            ),
+        ),
+        ServiceStandard(
+            "bebas-pustaka",
+            "Surat Keterangan Bebas Pustaka",
+            ("SKBP", "bebas pustaka"),
+            parse_promises({"fee": 10_000, "duration": "2 hari kerja"}),
+        ),
+        ServiceStandard(
+            "salinan-arsip",
+            "Salinan Arsip",
+            ("salinan arsip", "legalisir arsip"),
+            parse_promises({"fee": 15_000, "duration": "5 hari kerja"}),
+        ),
+        ServiceStandard(
+            "uji-air",
+            "Uji Kualitas Air",
+            ("uji lab air", "uji air"),
+            parse_promises(
+                {"fee": {"air_bersih": 250_000, "air_minum": 300_000}, "duration": "10 hari kerja"}
+            ),
+        ),
+        ServiceStandard(
+            "sedot-tinja",
+            "Sedot Tinja",
+            ("sedot tinja", "sedot wc"),
+            parse_promises({"fee": 150_000, "duration": "3 hari kerja"}),
+        ),
+        ServiceStandard(
+            "keliling",
+            "Perpustakaan Keliling",
+            ("perpus keliling", "pusling"),
+            parse_promises({"fee": 0, "duration": "14 hari"}),
+        ),
+        ServiceStandard(
+            "izin-tps",
+            "Izin TPS Limbah",
+            ("izin TPS", "TPS limbah"),
+            parse_promises(
+                {"fee": 0, "duration": "14 hari kerja", "hours": "Senin-Jumat 08.00-15.00"}
+            ),
+        ),
+        ServiceStandard(
+            "evakuasi",
+            "Evakuasi Hewan",
+            ("evakuasi hewan", "animal rescue"),
+            parse_promises({"fee": 0, "duration": "1x24 jam", "hours": "Setiap hari 24 jam"}),
+        ),
+        ServiceStandard(
+            "rekom-kebakaran",
+            "Rekomendasi Proteksi Kebakaran",
+            ("fire protection recommendation", "rekom damkar"),
+            parse_promises(
+                {"fee": 500_000, "duration": "14 hari kerja", "hours": "Senin-Jumat 08.00-15.00"}
+            ),
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # a fee variant's name beside the amount: "ganti" is no compensation word here
+        ("ganti kartu hilang 50rb kak, bayar di kasir lt 1", None, "kartu-pustaka", ["fee"]),
+        # counted from when the papers are received, the completion verb before the duration
+        (
+            "Hasil uji diterbitkan dalam 30 hari kerja sejak sampel diterima.",
+            None,
+            "uji-air",
+            ["duration"],
+        ),
+        (
+            "Kunjungan dijadwalkan paling lambat 45 hari setelah surat permohonan diterima.",
+            None,
+            "keliling",
+            ["duration"],
+        ),
+        # a duration quoted in the question, confirmed in the answer
+        (
+            "itu kalau arsipnya blm dialihmediakan pak, memang bisa 3 bulan",
+            "legalisir arsip kok katanya bisa 3 bulan?",
+            "salinan-arsip",
+            ["duration"],
+        ),
+        (
+            "gak sampe sebulan pak, max 14 hari kerja",
+            "izin tps katanya sebulanan ya?",
+            "izin-tps",
+            [],
+        ),
+        ("paling tidak 2 bulan pak", "izin tps brp lama?", "izin-tps", ["duration"]),
+        # the first time answering "buka jam berapa?" is the opening time
+        (
+            "jam 9 pagi bu, senin-kamis sampe setengah 4",
+            "kartu perpus buka jam brp bu?",
+            "kartu-pustaka",
+            ["hours"],
+        ),
+        (
+            "jam 8 pagi bu, senin-kamis sampe setengah 4",
+            "kartu perpus buka jam brp bu?",
+            "kartu-pustaka",
+            [],
+        ),
+        # not yet open at 7; a service noun before "tutup" is its subject
+        ("jam 7 blm buka pak, mulai jam 8", "izin tps bisa jam 7 pagi?", "izin-tps", []),
+        ("Pada hari Sabtu dan Minggu layanan tutup.", None, "izin-tps", []),
+        # only office hours, a line staffed part of the day: narrower than 24 hours every day
+        ("kalau malem ga bisa pak, tim evakuasi cuma jam kerja", None, "evakuasi", ["hours"]),
+        ("The animal rescue line is staffed from 06.00 to 22.00 every day.", None, None, ["hours"]),
+        # stamps, reduplications, a corrected quote, another party's price
+        ("Syarat: surat permohonan bermeterai Rp 10.000 dan NIB.", None, "izin-tps", []),
+        ("gak perlu bayar apa2 pak, gratis", None, "evakuasi", []),
+        (
+            "yg 150rb itu tarif lama kak, skrg 250rb/sampel",
+            "uji air bersih katanya 150rb?",
+            None,
+            [],
+        ),
+        (
+            "no fee from us. the consultant who prepares your documents charges 5-10 mio",
+            None,
+            "izin-tps",
+            [],
+        ),
+        # the service's own words are no extras; a plural names the service too
+        ("legalisir 50rb per dokumen bu", "legalisir arsip brp bu?", "salinan-arsip", ["fee"]),
+        (
+            "Fire protection recommendations are open 24 hours at the main station.",
+            None,
+            None,
+            ["hours"],
+        ),
+        # amounts beside variant names; a three-letter word of a service the question names
+        (
+            "kartu baru gratis, SKBP 10rb. jadi 10rb aja bu",
+            "kartu anggota baru sama SKBP brp?",
+            None,
+            [],
+        ),
+        (
+            "uji air minum 300rb, sedot wc 150rb. hasil lab paling lama 10 hari kerja ya",
+            "uji air minum sm sedot wc brp?",
+            None,
+            [],
+        ),
+        # a deadline after an event is the citizen's
+        (
+            "Insurers usually require the animal rescue letter within 30 days of the fire.",
+            None,
+            "evakuasi",
+            [],
+        ),
+    ],
+)
+def test_second_blind_set_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = TOWN_SERVICES.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
