@@ -7,6 +7,7 @@ can fix it; nothing is half-loaded.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ import yaml
 from bot.domain.models import Document, KnowledgeBase, Service
 from bot.errors import KnowledgeError
 from guardrails.promises import KNOWN_PROMISE_KEYS, PromiseFormatError, parse_promises
+
+logger = logging.getLogger(__name__)
 
 SERVICE_FILE_SUFFIXES = {".md", ".markdown"}
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".txt", ".pdf", ".docx"}
@@ -212,9 +215,14 @@ def _parse_service(source: SourceFile, front_text: str, meta: dict[str, Any], bo
     rel = source.path
     for key in meta:
         if key not in ALLOWED_TOP_KEYS:
-            raise KnowledgeError(
-                f"{rel}:{_line_of_key(front_text, str(key))}",
-                f"kunci tidak dikenal '{key}' (yang dikenal: id, service, unit, aliases, promises)",
+            # Organisations add their own metadata (contact, location...): kept out of the
+            # promises, named so that a typo ("aliasses") is noticed, and never fatal.
+            logger.warning(
+                "%s:%s: kunci '%s' tidak dikenal, diabaikan (yang dipakai: id, service, unit, "
+                "aliases, promises)",
+                rel,
+                _line_of_key(front_text, str(key)),
+                key,
             )
     service_id = meta.get("id")
     if service_id is None or (isinstance(service_id, str) and not service_id.strip()):

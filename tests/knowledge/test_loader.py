@@ -92,12 +92,6 @@ def test_a_minimal_service_file_loads(tmp_path: Path) -> None:
             id="bad-duration",
         ),
         pytest.param(
-            GOOD_SERVICE.replace("unit: Disdukcapil", "unit: Disdukcapil\nprice: 0"),
-            5,
-            "price",
-            id="unknown-top-level-key",
-        ),
-        pytest.param(
             GOOD_SERVICE.replace("---\n# Penerbitan", "# Penerbitan"),
             1,
             "ditutup",
@@ -119,6 +113,19 @@ def test_bad_file_names_file_and_line(tmp_path: Path, text: str, line: int, word
     assert error.location.startswith("dukcapil/ktp.md:")
     assert error.location == f"dukcapil/ktp.md:{line}", error.user_message
     assert words.lower() in error.user_message.lower()
+
+
+def test_unknown_top_level_key_is_named_and_ignored(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(
+        tmp_path,
+        "dukcapil/ktp.md",
+        GOOD_SERVICE.replace("unit: Disdukcapil", "unit: X\nkontak: 0812"),
+    )
+    knowledge = load_knowledge(tmp_path)
+    assert list(knowledge.services) == ["ktp-el"]
+    assert "dukcapil/ktp.md:5" in caplog.text and "kontak" in caplog.text
 
 
 def test_duplicate_id_names_both_files(tmp_path: Path) -> None:
