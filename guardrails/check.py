@@ -508,6 +508,10 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
     if kind == "close_at":
         assert claim.end_minute is not None
         return all(w[1] != claim.end_minute for w in windows)
+    if kind == "only_period":
+        assert claim.start is not None and claim.end_minute is not None
+        # two hours of slack: "hanya pagi" still fits a desk that closes at 13.00
+        return any(w[1] > claim.end_minute + 120 or w[0] < claim.start - 120 for w in windows)
     if kind in ("open_period", "closed_period"):
         assert claim.start is not None and claim.end_minute is not None
         length = claim.end_minute - claim.start

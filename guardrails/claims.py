@@ -185,6 +185,14 @@ OTHER_PLACES = _words(
     kontraktor kontraktornya vendor swasta konsultan contractor consultant
     """
 )
+# Where else a citizen pays or asks, whose hours are not the desk's ("bayar lewat bank sampai jam
+# 8 malam", "website bisa diakses 24 jam"); for fees they stay the desk's (official fees are paid
+# at the bank).
+CHANNEL_PLACES = OTHER_PLACES | _words(
+    """
+    bank website situs aplikasi app hotline callcenter
+    """
+)
 # Parties other than the desk whose prices are theirs, wherever they stand in the sentence.
 PARTY_WORDS = _words(
     """
@@ -234,12 +242,15 @@ def other_place_before(
     index: int,
     mention_tokens: frozenset[int] = frozenset(),
     sentence: int | None = None,
+    places: frozenset[str] | None = None,
 ) -> bool:
     """The nearest subject before ``index`` in its sentence is a premise or party other than the
     desk (a canteen, shop, cooperative, lab, contractor...), possibly named after the service
     ("kantin GOR")."""
     if sentence is None:
         sentence = tokens[index].sentence
+    if places is None:
+        places = OTHER_PLACES
     j = index - 1
     while j >= 0 and tokens[j].sentence == sentence:
         token = tokens[j]
@@ -249,11 +260,11 @@ def other_place_before(
                 k -= 1
             if k > 0 and tokens[k - 1].sentence == sentence:
                 before = tokens[k - 1]
-                if before.low in OTHER_PLACES or before.stem in OTHER_PLACES:
+                if before.low in places or before.stem in places:
                     return True
             return False
         if token.kind == "word":
-            if token.low in OTHER_PLACES or token.stem in OTHER_PLACES:
+            if token.low in places or token.stem in places:
                 return True
             if token.low in DESK_WORDS or token.stem in DESK_WORDS:
                 return False
@@ -417,6 +428,7 @@ VALIDITY_WORDS = _words(
     kadaluwarsa habis aktif active mati kontrak
     """
 )
+_MAY_TAKE = frozenset({"bisa", "bs", "could", "may", "might", "dapat"})
 OPENING_STATUS_WORDS = frozenset(
     {"buka", "dibuka", "bukanya", "tutup", "ditutup", "open", "opens", "opened", "closed", "closes"}
 )
@@ -571,7 +583,7 @@ OPEN_WORDS = _words(
     """
     buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
     operasional operating operate operates serve serves served serving available menerima
-    runs run beroperasinya staffed manned
+    runs run beroperasinya staffed manned layani layanin
     """
 )
 CLOSED_WORDS = frozenset(
@@ -580,7 +592,7 @@ CLOSED_WORDS = frozenset(
 DAY_CUE_WORDS = _words(
     """
     datang come visit bisa dapat can urus diurus ngurus mengurus rekam daftar mendaftar
-    diambil ambil dilayanin layani proses diproses hanya only masuk
+    diambil ambil dilayanin layani proses diproses hanya only masuk juga also too well
     """
 )
 APPOINTMENT_WORDS = _words(
@@ -996,6 +1008,17 @@ def _money_excluded(
         return True
     if _has_ancillary(tokens, max(c_start, start - 8), start, mention_tokens):
         return True
+    # "Parkir motor 2rb, mobil 5rb": the next item of a list of extras
+    if (
+        c_start > 0
+        and tokens[c_start - 1].low == ","
+        and start - c_start <= 2
+        and tokens[c_start - 1].sentence == sentence
+        and not any(t.mention or t.low in DIRECT_FEE_WORDS for t in tokens[c_start:start])
+    ):
+        previous_start = tokens[c_start - 1].clause_start
+        if _has_ancillary(tokens, previous_start, c_start - 1, mention_tokens):
+            return True
     after = _words_between(tokens, end, min(c_end, end + 3))
     bundled = any(
         w in ("sama", "plus", "termasuk", "including", "incl", "dengan", "+") for w in after
@@ -1557,7 +1580,15 @@ def _duration_is_claim(
         and after_words[0] in AFTER_WORDS
         and any(w in ("aktif", "active", "berlaku") for w in before_words[-3:])
     )
-    has_strong_completion = has_strong_completion or becomes_active
+    # "kalau ramai bisa seminggu", "could take two weeks": what it may take
+    may_take = False
+    for w in reversed(before_words[-3:]):
+        if w in _MAY_TAKE:
+            may_take = True
+            break
+        if w not in ("sampai", "sekitar", "hingga", "up", "to", "around", "about", "aja", "saja"):
+            break
+    has_strong_completion = has_strong_completion or becomes_active or may_take
     has_completion = has_strong_completion or any(w in COMPLETION_WORDS for w in clause_words)
     # "buka setengah hari", "Minggu buka, tapi cuma setengah hari": how long the desk is open.
     if not has_strong_completion and (
@@ -2432,6 +2463,11 @@ def _hours_claims(
                 p_start, p_end = PERIODS[period]
                 kind = "open_period" if status == "open" else "closed_period"
                 label = period if status == "open" else f"tidak melayani {period}"
+                # "hanya pagi hari": open in that part of the day only
+                if status == "open" and _has_any(
+                    tokens, max(info.start, index - 3), index, EXCLUSIVE_WORDS
+                ):
+                    kind, label = "only_period", f"hanya {period}"
                 claims.append(HoursClaim(index, kind, days_for(index), p_start, p_end, label))
         status = info.status or sentence_status
         if (
@@ -2692,7 +2728,11 @@ def extract_claims(
         c
         for c in _hours_claims(tokens, qkinds, mention_tokens)
         if not other_place_before(
-            tokens, tokens[c.index].clause_end, mention_tokens, tokens[c.index].sentence
+            tokens,
+            tokens[c.index].clause_end,
+            mention_tokens,
+            tokens[c.index].sentence,
+            CHANNEL_PLACES,
         )
     )
     claims.sort(key=lambda c: c.index)

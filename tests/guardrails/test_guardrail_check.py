@@ -720,3 +720,22 @@ def test_second_blind_set_wordings(
 ) -> None:
     result = TOWN_SERVICES.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id", "expected"),
+    [
+        ("KTP kami layani jam 8-12 saja", "ktp-el", ["hours"]),
+        ("Pelayanan KTP hanya pagi hari", "ktp-el", ["hours"]),
+        ("Uji KIR hanya pagi hari", "uji-kir", []),  # 07.30-13.00 is a morning desk
+        ("KTP on weekends as well", "ktp-el", ["hours"]),
+        ("KK baru 3 hari kerja, tapi kalau ramai bisa seminggu.", "kartu-keluarga", ["duration"]),
+        ("KTP gratis pak. Parkir motor 2rb, mobil 5rb.", "ktp-el", []),
+        ("Pembayaran paspor lewat bank sampai jam 8 malam lewat mobile banking.", "paspor", []),
+        ("Paspor bayar di bank 500rb ya pak", "paspor", ["fee"]),
+    ],
+)
+def test_may_take_only_parts_of_the_day_and_other_channels(
+    answer: str, service_id: str, expected: list[str]
+) -> None:
+    assert fields(answer, service_id) == expected
