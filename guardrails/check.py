@@ -93,6 +93,21 @@ _ADJACENT_FILLERS = (FILLERS | FEE_WORDS | {":", "-", "=", "(", ")", "nya"}) - {
     "buat",
     "bagi",
 }
+# Hours claims that say the desk is open on their days ("Jumat tutup jam 11.30": open Friday).
+_OPEN_ON_ITS_DAYS = frozenset(
+    {
+        "open_days",
+        "every_day",
+        "range",
+        "always_open",
+        "window",
+        "open_at",
+        "close_at",
+        "point",
+        "open_period",
+        "only_period",
+    }
+)
 _AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
 
 
@@ -233,7 +248,7 @@ class PromiseChecker:
             elif isinstance(claim, DurationClaim):
                 violation = self._check_duration(claim, service)
             else:
-                if claim.kind in ("open_days", "every_day", "range", "always_open") and claim.days:
+                if claim.kind in _OPEN_ON_ITS_DAYS and claim.days:
                     open_days_by_service.setdefault(owner, set()).update(claim.days)
                 if claim.kind == "day_span":
                     spans.append((claim, owner))

@@ -372,6 +372,7 @@ COMPLETION_WORDS = _words(
     pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
     keluarnya ambil diambil pengambilan ambilnya siap tunggu menunggu nunggu ditunggu
     tunggunya lama lamanya waktu waktunya estimasi perkiraan butuh membutuhkan dibutuhkan
+    need needs needed
     memakan makan sla dicetak dikirim kirim datang tiba ready done finished finish completed
     complete processed processing process issued issue issuance collect collected pickup
     pick takes take taking took within wait waiting turnaround delivered arrive arrives
@@ -558,6 +559,16 @@ DAY_WORDS: dict[str, int] = {
     "saturdays": 5,
     "sunday": 6,
     "sundays": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 DAY_RANGE_CONNECTORS = frozenset(
     {"-", "sampai", "hingga", "sd", "to", "through", "thru", "until", "till"}
@@ -1092,6 +1103,7 @@ def _fee_claims(
         report: bool | None = None
         first_claim = len(claims)
         amounts: list[int] = []  # every amount in the sentence, fee or not
+        scaled: tuple[int, float] | None = None  # (end, magnitude) of the last "350 thousand"
         i = s_start
         while i < s_end:
             token = tokens[i]
@@ -1121,10 +1133,29 @@ def _fee_claims(
                             scale = nxt[0] / scale_value if scale_value else 1
                             amount = round(amount * scale)
                             marker = True
+                    if (
+                        not marker
+                        and scaled is not None
+                        and i - scaled[0] <= 6
+                        and i > 0
+                        and tokens[i - 1].low in _LIST_LINKS
+                        and token.kind == "num"
+                        and token.space_before
+                        and token.low.isdigit()
+                        and 0 < amount < 1000
+                        and (end == count or tokens[end].low in _VARIANT_LEADS)
+                    ):
+                        # "350 thousand for regular, 650 for electronic": the list's magnitude
+                        amount = round(amount * scaled[1])
+                        marker = True
                     if not marker:
                         marker = _bare_amount_is_fee(tokens, i, end, amount)
                         if marker and amount < 1000:
                             amount *= 1000
+                    elif token.kind == "num" and token.number and 0 < token.number < 1000:
+                        scale = amount / token.number
+                        if scale >= 1000:
+                            scaled = (end, scale)
                     if marker:
                         amounts.append(amount)
                         if amount == 0:
@@ -1157,6 +1188,11 @@ def stated_amounts(tokens: list[Token]) -> frozenset[int]:
     return frozenset(
         c.amount for c in _fee_claims(tokens, sentence_spans(tokens), frozenset()) if c.amount
     )
+
+
+_LIST_LINKS = frozenset({",", "dan", "and", "atau", "or", "/", ";", "&"})
+# What may follow an amount in a list of variants ("650 for electronic", "75 (SIM C)").
+_VARIANT_LEADS = frozenset({"for", "untuk", "utk", "buat", "bagi", "(", ".", ",", "!", ";"})
 
 
 def _is_sum(amount: int, amounts: list[int]) -> bool:
@@ -1984,6 +2020,7 @@ PERIODS: dict[str, tuple[int, int]] = {
     "afternoon": (12 * 60, 18 * 60),
     "evening": (18 * 60, 22 * 60),
     "night": (19 * 60, 24 * 60),
+    "setengah hari": (6 * 60, 12 * 60),  # "buka setengah hari", "half a day": the morning
 }
 
 
@@ -2125,6 +2162,14 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     low == "non" and i + 2 < end and tokens[i + 2].low == "stop"
                 ):
                     info.always = True
+            if low in ("setengah", "half"):
+                k = i + 1
+                if k < end and tokens[k].low == "a":
+                    k += 1
+                if k < end and tokens[k].low in ("hari", "day"):
+                    info.periods.append((i, "setengah hari"))
+                    resume = k + 1
+                    continue
             if flags & _F_PERIOD:
                 prev_low = tokens[i - 1].low if i > start else ""
                 prev_kind = tokens[i - 1].kind if i > start else ""
@@ -2569,6 +2614,7 @@ HOURS_TRIGGERS = frozenset(
         "hours",
         "at",
         "setengah",
+        "half",
     }
 )
 

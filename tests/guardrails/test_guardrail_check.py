@@ -739,3 +739,26 @@ def test_may_take_only_parts_of_the_day_and_other_channels(
     answer: str, service_id: str, expected: list[str]
 ) -> None:
     assert fields(answer, service_id) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id", "expected"),
+    [
+        ("office open mon-sat", "ktp-el", ["hours"]),
+        ("office open mon-fri 8 until 3", "ktp-el", []),
+        ("Friday we only open half day", "ktp-el", ["hours"]),
+        ("passport fee is 350 thousand for regular, 650 for electronic", "paspor", []),
+        ("passport fee is 350 thousand for regular, 750 for electronic", "paspor", ["fee"]),
+        ("paspor biasa 350rb pak, mau 2 lantai atau 120 m2 sama aja", "paspor", []),
+        (
+            "birth certificate need 10 working days now because system down",
+            "akta-kelahiran",
+            ["duration"],
+        ),
+        ("friday we close at 11.00 sir, better come mon-thu before 3pm", "sip-nakes", []),
+    ],
+)
+def test_english_abbreviations_list_magnitudes_and_day_spans(
+    answer: str, service_id: str, expected: list[str]
+) -> None:
+    assert fields(answer, service_id) == expected
