@@ -56,6 +56,16 @@ COMMON_CLAIM_WORDS = frozenset(
 )
 GENERIC_SERVICE_WORDS = frozenset(
     [
+        # what any service handles: never a distinctive word of one ("antar berkas")
+        "berkas",
+        "dokumen",
+        "document",
+        "documents",
+        "verifikasi",
+        "verification",
+        "data",
+        "usul",
+        "usulan",
         "izin",
         "ijin",
         "surat",
@@ -380,13 +390,57 @@ def _interjection(tokens: Sequence[Token], token: Token) -> bool:
     return following in _INTERJECTION_FOLLOWERS
 
 
+_SECTION_HEADS = frozenset(
+    {
+        "persyaratan",
+        "syarat",
+        "syaratnya",
+        "requirements",
+        "requirement",
+        "documents",
+        "document",
+        "dokumen",
+        "berkas",
+        "bawa",
+        "bring",
+        "lampiran",
+        "lampirkan",
+    }
+)
+
+
+def _requirement_sections(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of a list under a "Persyaratan:" / "Documents required:" heading, up to the next
+    heading ("Biaya:", "Fee:") or a blank line: services named there are requirements."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    count = len(tokens)
+    for i, token in enumerate(tokens):
+        low = token.low
+        if low == ":" and i > 0:
+            heads = [tokens[j].low for j in range(max(0, i - 3), i) if tokens[j].kind == "word"]
+            if any(w in _SECTION_HEADS for w in heads[-2:]):
+                if start is None:
+                    start = i + 1
+            elif start is not None and heads:
+                spans.append((start, max(start, i - len(heads))))
+                start = None
+        elif low == "\n" and start is not None and i + 1 < count and tokens[i + 1].low == "\n":
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, count))
+    return spans
+
+
 def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     previous: Mention | None = None
+    sections = _requirement_sections(tokens) if any(t.low == ":" for t in tokens) else []
     for mention in mentions:
         start, end = mention.start, mention.end
         clause = tokens[start].clause
-        weak = False
+        weak = any(a <= start < b for a, b in sections)
         for j in range(start - 1, max(-1, start - 3), -1):
             if tokens[j].clause != clause and tokens[j].low != ",":
                 break
@@ -462,6 +516,14 @@ class Attributor:
                 if resolved is not None:
                     self.strong.append((mention, resolved))
 
+    def _beneficiary(self, mention: Mention) -> bool:
+        start = mention.start
+        return (
+            start > 0
+            and self.tokens[start - 1].low in _FOR_WORDS
+            and self.tokens[start - 1].sentence == mention.sentence
+        )
+
     def owner(self, index: int) -> str | None:
         """The service a claim at token ``index`` speaks about, or None: the nearest service named
         in its clause, else in its sentence; else the given service; else the last one named
@@ -475,7 +537,14 @@ class Attributor:
             best = min(same_clause, key=lambda ms: (_distance(ms[0], index), ms[0].start > index))
             return best[1]
         same_sentence = [(m, s) for m, s in strong if m.sentence == token.sentence]
+        if not same_sentence:
+            same_sentence = [(m, s) for m, s in self.loose if m.sentence == token.sentence]
         if same_sentence:
+            # "SKBN tidak wajib untuk catin, tetapi biayanya ...": a service named after
+            # "untuk/for" is whom it is for, not the subject, when the sentence names another.
+            subjects = [ms for ms in same_sentence if not self._beneficiary(ms[0])]
+            if subjects:
+                same_sentence = subjects
             before = [ms for ms in same_sentence if ms[0].end <= index]
             return before[-1][1] if before else same_sentence[0][1]
         if self.service_id is not None:
@@ -487,6 +556,9 @@ class Attributor:
             return self.question_services[0]
         everywhere = {s for _, s in strong}
         return everywhere.pop() if len(everywhere) == 1 else None
+
+
+_FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
 
 
 def attribute(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from guardrails.attribution import (
     Attributor,
@@ -34,6 +35,7 @@ from guardrails.claims import (
     HoursClaim,
     extract_claims,
     question_kinds,
+    quoted_durations,
     sentence_spans,
     stated_amounts,
     stated_counts,
@@ -175,13 +177,20 @@ class PromiseChecker:
         tokens = tokenize(answer)
         qkinds: frozenset[str] = frozenset()
         question_services: list[str] = []
+        named_in_full = 0  # services the question names by a full name or alias
         q_tokens: list[Token] = []
         if question:
             q_tokens = tokenize(question)
             qkinds = question_kinds(q_tokens)
             q_mentions = self._index.mentions(q_tokens)
             taken = frozenset(i for m in q_mentions for i in range(m.start, m.end))
-            for mention in [*q_mentions, *self._index.loose_mentions(q_tokens, taken)]:
+            named_in_full = len({s for m in q_mentions for s in m.candidates})
+            loose_q = [
+                m
+                for m in self._index.loose_mentions(q_tokens, taken)
+                if _another_service_asked(q_tokens, q_mentions, m)
+            ]
+            for mention in [*q_mentions, *loose_q]:
                 chosen = resolve(mention.candidates, [service_id] if service_id else [])
                 if chosen is not None and chosen not in question_services:
                     question_services.append(chosen)
@@ -216,15 +225,24 @@ class PromiseChecker:
         open_days_by_service: dict[str, set[int]] = {}
         spans: list[tuple[HoursClaim, str]] = []
         loose: list[Mention] = []
-        if service_id is None or len(question_services) > 1:
+        if service_id is None or named_in_full > 1:
             # A service named only by a distinctive word; when the question names services,
             # only those (also beside a given service when the question names several).
+            found = self._index.loose_mentions(
+                tokens, mention_tokens, short=bool(question_services)
+            )
+            # Two distinctive words in a row ("calon pengantin") name their service even when
+            # the question named another.
+            paired = {
+                id(m)
+                for a, b in pairwise(found)
+                if b.start == a.end and a.candidates == b.candidates
+                for m in (a, b)
+            }
             loose = [
                 m
-                for m in self._index.loose_mentions(
-                    tokens, mention_tokens, short=bool(question_services)
-                )
-                if not question_services or m.candidates & set(question_services)
+                for m in found
+                if not question_services or m.candidates & set(question_services) or id(m) in paired
             ]
         attributor = Attributor(
             tokens,
@@ -235,6 +253,7 @@ class PromiseChecker:
         )
         topics_named = [*topics, *(s for _, s in attributor.strong if s not in topics)]
         fee_results: list[tuple[FeeClaim, str, Violation | None]] = []
+        duration_results: list[tuple[DurationClaim, str, Violation | None]] = []
         for claim in claims:
             owner = attributor.owner(claim.index)
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
@@ -247,6 +266,7 @@ class PromiseChecker:
                 fee_results.append((claim, owner, violation))
             elif isinstance(claim, DurationClaim):
                 violation = self._check_duration(claim, service)
+                duration_results.append((claim, owner, violation))
             else:
                 if claim.kind in _OPEN_ON_ITS_DAYS and claim.days:
                     open_days_by_service.setdefault(owner, set()).update(claim.days)
@@ -270,6 +290,10 @@ class PromiseChecker:
             question_amounts = stated_amounts(q_tokens)
             if question_amounts:
                 violations = _without_corrected_echoes(violations, fee_results, question_amounts)
+        if q_tokens and any(v.field == "duration" for v in violations):
+            quoted = {round(d.min_calendar_minutes()) for d in quoted_durations(q_tokens)}
+            if quoted:
+                violations = _without_corrected_durations(violations, duration_results, quoted)
         if not violations:
             return OK
         unique: list[Violation] = []
@@ -409,6 +433,24 @@ class PromiseChecker:
         return "; juga ".join(parts) + "."
 
 
+_AND_WORDS = frozenset(
+    {"dan", "sama", "and", "&", "atau", "or", "sekalian", "plus", "serta", "juga", "+", ","}
+)
+
+
+def _another_service_asked(tokens: list[Token], full: Sequence[Mention], loose: Mention) -> bool:
+    """A distinctive word of the question names a service of its own when no full name is
+    written, or when a conjunction separates it from every full name ("akta perkawinan sama cek
+    catin"); "sertifikat laik laut perahu" is one service."""
+    for mention in full:
+        lo, hi = (
+            (mention.end, loose.start) if mention.end <= loose.start else (loose.end, mention.start)
+        )
+        if not any(tokens[j].low in _AND_WORDS for j in range(lo, hi)):
+            return False
+    return True
+
+
 def _without_corrected_echoes(
     violations: list[Violation],
     fee_results: Sequence[tuple[FeeClaim, str, Violation | None]],
@@ -423,6 +465,24 @@ def _without_corrected_echoes(
         id(violation)
         for claim, owner, violation in fee_results
         if violation is not None and claim.amount in question_amounts and owner in kept_ok
+    }
+    return [v for v in violations if id(v) not in echoes]
+
+
+def _without_corrected_durations(
+    violations: list[Violation],
+    results: Sequence[tuple[DurationClaim, str, Violation | None]],
+    quoted: set[int],
+) -> list[Violation]:
+    """ "katanya sebulan?" - "siapa yg bilang sebulan, paling lama 3 hari kerja": the quoted
+    span, answered with one within the promise for the same service, is being corrected."""
+    kept_ok = {owner for _, owner, violation in results if violation is None}
+    echoes = {
+        id(violation)
+        for claim, owner, violation in results
+        if violation is not None
+        and round(claim.duration.min_calendar_minutes()) in quoted
+        and owner in kept_ok
     }
     return [v for v in violations if id(v) not in echoes]
 
@@ -522,6 +582,8 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
         return all(w[0] != claim.start for w in windows)
     if kind == "close_at":
         assert claim.end_minute is not None
+        if any(w == (0, 24 * 60) for w in windows):
+            return True  # a desk open round the clock closes at no time ("until midnight")
         return all(w[1] != claim.end_minute for w in windows)
     if kind == "only_period":
         assert claim.start is not None and claim.end_minute is not None

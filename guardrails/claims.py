@@ -267,6 +267,14 @@ def other_place_before(
             if token.low in places or token.stem in places:
                 return True
             if token.low in DESK_WORDS or token.stem in DESK_WORDS:
+                # "the bank's counter", "loket bank": the desk of another party
+                for k in (j - 1, j + 1):
+                    if (
+                        0 <= k < len(tokens)
+                        and tokens[k].sentence == sentence
+                        and (tokens[k].low in places or tokens[k].stem in places)
+                    ):
+                        return True
                 return False
         j -= 1
     return False
@@ -303,7 +311,7 @@ ANCILLARY_WORDS = _words(
     coaching consultation guidance assistance shuttle coffee snacks
     kirim pengiriman
     materai meterai materei metrai bermeterai bermaterai bermeterei materainya meterainya
-    fotokopi fotocopy fotokopian fc photocopy photocopies
+    fotokopi fotocopy fotokopian fc photocopy photocopies copies
     parkir parking ongkir kurir courier pos postage shipping delivery transport transportasi
     ojek map stopmap amplop envelope stamp foto photo photos konsultasi wifi
     internet minum snack toilet brosur informasi psikologi psikotes klinik asuransi insurance
@@ -386,7 +394,7 @@ STRONG_COMPLETION_WORDS = _words(
     selesai selesainya jadi jadinya beres kelar rampung proses prosesnya diproses memproses
     pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
     keluarnya diambil pengambilan siap tunggu menunggu nunggu ditunggu tunggunya lamanya
-    estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished
+    estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished wait
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
     """
@@ -429,6 +437,50 @@ VALIDITY_WORDS = _words(
     kadaluwarsa habis aktif active mati kontrak
     """
 )
+_VISIT_WORDS = frozenset(
+    {
+        "urus",
+        "ngurus",
+        "mengurus",
+        "urusnya",
+        "pengurusan",
+        "diurus",
+        "pengajuan",
+        "pengajuannya",
+        "permohonan",
+        "permohonannya",
+        "application",
+        "applications",
+    }
+)
+_MUST = frozenset({"must", "wajib", "harus", "should", "perlu"})
+_CITIZEN_ACTS = frozenset(
+    {
+        "register",
+        "daftar",
+        "mendaftar",
+        "mendaftarkan",
+        "didaftarkan",
+        "lapor",
+        "melapor",
+        "melaporkan",
+        "report",
+        "submit",
+        "apply",
+        "renew",
+        "complete",
+        "menyelesaikan",
+        "bayar",
+        "membayar",
+        "pay",
+        "mengurus",
+        "balik",
+    }
+)
+_ROUND_THE_CLOCK = frozenset(
+    {"setiap", "tiap", "sehari", "nonstop", "every", "a", "daily", "penuh", "full"}
+)
+_SERVES = frozenset({"dilayani", "melayani", "layanan", "pelayanan", "beroperasi", "available"})
 _MAY_TAKE = frozenset({"bisa", "bs", "could", "may", "might", "dapat"})
 OPENING_STATUS_WORDS = frozenset(
     {"buka", "dibuka", "bukanya", "tutup", "ditutup", "open", "opens", "opened", "closed", "closes"}
@@ -448,7 +500,7 @@ EVENT_WORDS = _words(
     kelahiran lahir kematian meninggal wafat pernikahan menikah perkawinan perceraian
     kejadian peristiwa kedatangan kepindahan tanggal habis berakhir jatuh birth death
     marriage event expiry arrival acara tgl kebakaran kecelakaan bencana banjir fire accident
-    incident insiden disaster flood
+    incident insiden disaster flood purchase pembelian
     """
 )
 CONDITION_WORDS = _words(
@@ -647,7 +699,7 @@ HOLIDAY_WORDS = frozenset(
 EXCEPT_WORDS = frozenset({"kecuali", "except", "selain", "excluding"})
 CUTOFF_WORDS = frozenset({"terakhir", "last", "batas"})
 PERIOD_WORDS = frozenset(
-    {"pagi", "siang", "sore", "malam", "subuh", "am", "pm", "wib", "wita", "wit"}
+    {"pagi", "siang", "sore", "malam", "malem", "subuh", "am", "pm", "wib", "wita", "wit"}
 )
 TIME_LEAD = frozenset({"jam", "pukul", "pkl", "jm"})
 SERVICE_VERBS = frozenset(
@@ -770,6 +822,12 @@ _OPENING_QUESTIONS = (
 
 
 def _quotes_a_duration(tokens: list[Token]) -> bool:
+    return bool(quoted_durations(tokens))
+
+
+def quoted_durations(tokens: list[Token]) -> list[Duration]:
+    """Time spans a question quotes ("katanya bisa 3 bulan?"), not past ones ("2 minggu lalu")."""
+    found: list[Duration] = []
     for i, token in enumerate(tokens):
         if token.kind == "word" and token.low not in DURATION_STARTS:
             continue
@@ -786,8 +844,8 @@ def _quotes_a_duration(tokens: list[Token]) -> bool:
             and after not in ("lalu", "ago", "yang")
             and (before not in PAST_BEFORE)
         ):
-            return True
-    return False
+            found.append(read[0])
+    return found
 
 
 _GREETING_BEFORE_PERIOD = frozenset({"selamat", "good", "met", "slmt"})
@@ -976,7 +1034,13 @@ def _money_excluded(
     s_last = end
     while s_last < len(tokens) and tokens[s_last].sentence == sentence:
         s_last += 1
-    if _has_any(tokens, s_first, s_last, SEPARATE_WORDS):
+    if _has_any(tokens, c_start, c_end, SEPARATE_WORDS):
+        return True
+    if (
+        c_end < s_last
+        and tokens[c_end].low not in CONDITIONAL_WORDS
+        and _has_any(tokens, c_end, tokens[c_end].clause_end, SEPARATE_WORDS)
+    ):
         return True
     if _has_any(tokens, c_start, min(c_end, end + 4), TRADE_WORDS):
         return True
@@ -991,6 +1055,8 @@ def _money_excluded(
     ):
         return True
     if _has_any(tokens, before, start, THRESHOLD_WORDS):
+        return True
+    if _inside_parentheses(tokens, start) and _has_any(tokens, s_first, start, THRESHOLD_WORDS):
         return True
     for j in range(before, start):
         # "harga cabai Rp 50.000", "harga rumah 500 juta": the price of a thing, not the fee
@@ -1067,7 +1133,7 @@ def _sentence_is_report(
 ) -> bool:
     """A warning about illegal levies: amounts in it are what not to pay. The sentence after is
     read too ("Jangan percaya calo yang minta Rp 500.000. Laporkan ke ...")."""
-    words = {t.low for t in tokens[start:end]}
+    words = {t.low for t in tokens[start:end] if not t.mention}  # "Leak report" is a name
     if words & REPORT_WORDS or next_words & REPORT_WORDS:
         return True
     if words & REQUEST_WORDS and words & (CONDITIONAL_WORDS | WARNING_WORDS | TOUT_WORDS):
@@ -1083,7 +1149,7 @@ def _report_sentence(tokens: list[Token], sentences: list[tuple[int, int]], n: i
     next_words: frozenset[str] = frozenset()
     if n + 1 < len(sentences):
         n_start, n_end = sentences[n + 1]
-        next_words = frozenset(t.low for t in tokens[n_start:n_end])
+        next_words = frozenset(t.low for t in tokens[n_start:n_end] if not t.mention)
     return _sentence_is_report(tokens, s_start, s_end, next_words)
 
 
@@ -1282,6 +1348,24 @@ def _bare_amount_is_fee(tokens: list[Token], i: int, end: int, amount: int) -> b
     return direct and token.low.isdigit() and 1 <= amount < 1000
 
 
+_VOCATIVES = frozenset(
+    {"kak", "ka", "pak", "bu", "bapak", "ibu", "mas", "mbak", "dek", "bang", "sis", "gan", "om"}
+)
+
+
+def _answer_particle(tokens: list[Token], i: int) -> bool:
+    """ "gak kak, gratis": the "no" answers the question ("kena biaya gak?"), then a vocative."""
+    j = i - 1
+    while j >= 0 and (tokens[j].low in _VOCATIVES or tokens[j].low == ","):
+        j -= 1
+    return (
+        j < i - 1
+        and j >= 0
+        and tokens[j].low in NEGATORS
+        and (j == 0 or tokens[j - 1].sentence != tokens[j].sentence)
+    )
+
+
 def _free_or_paid(
     tokens: list[Token], i: int, report: bool, mention_tokens: frozenset[int]
 ) -> FeeClaim | None:
@@ -1304,7 +1388,7 @@ def _free_or_paid(
             tokens, i + 1, min(clause_end, i + 3), mention_tokens
         ):
             return None
-        if is_negated(tokens, i, 2):
+        if is_negated(tokens, i, 2) and not _answer_particle(tokens, i):
             if report:
                 return None
             return FeeClaim(i, i + 1, None, _text(tokens, max(clause_start, i - 1), i + 1))
@@ -1438,11 +1522,13 @@ def _read_duration(tokens: list[Token], i: int) -> tuple[Duration, int, str] | N
         if low in SE_DURATIONS:
             amount, unit, is_year = SE_DURATIONS[low]
             end = i + 1
-            if end < count and tokens[end].low == "-":
+            if end + 1 < count and tokens[end].low == "-" and tokens[end + 1].low == "an":
+                end += 2  # "sebulan-an": about a month
+            elif end < count and tokens[end].low == "-":
                 return None  # "sehari-hari" (daily)
             if unit == "days" and end < count and tokens[end].low == "kerja":
                 return Duration(amount, "working_days", _text(tokens, i, end + 1)), end + 1, "se"
-            return Duration(amount, unit, token.raw), end, "year" if is_year else "se"
+            return Duration(amount, unit, _text(tokens, i, end)), end, "year" if is_year else "se"
         if low in VAGUE_DURATIONS and i + 2 < count and tokens[i + 1].low == "-":
             amount, unit = VAGUE_DURATIONS[low]
             return Duration(amount, unit, _text(tokens, i, i + 3)), i + 3, "vague"
@@ -1464,6 +1550,16 @@ def _read_duration(tokens: list[Token], i: int) -> tuple[Duration, int, str] | N
         if low in ("minggu", "pekan", "bulan") and i + 1 < count and tokens[i + 1].low == "depan":
             amount = 30.0 if low == "bulan" else 7.0
             return Duration(amount, "days", _text(tokens, i, i + 2)), i + 2, "relative"
+        if (
+            low in ("next", "following")
+            and i + 2 < count
+            and tokens[i + 1].low in ("working", "business")
+            and tokens[i + 2].low == "day"
+        ):
+            return Duration(1.0, "working_days", _text(tokens, i, i + 3)), i + 3, "relative"
+        if low == "keesokan":
+            end = i + 2 if i + 1 < count and tokens[i + 1].low in ("harinya", "hari") else i + 1
+            return Duration(1.0, "days", _text(tokens, i, end)), end, "relative"
         if (
             low in ("next", "following")
             and i + 1 < count
@@ -1640,6 +1736,16 @@ def _duration_is_claim(
         duration.unit == "hours"
         and duration.amount == 24
         and "x" not in duration.text.lower()
+        and (
+            any(w in _ROUND_THE_CLOCK for w in after_words[:3])
+            or any(w in OPENING_STATUS_WORDS or w in _SERVES for w in before_words[-3:])
+        )
+    ):
+        return False  # "dilayani setiap hari 24 jam", "buka 24 jam setiap hari"
+    if (
+        duration.unit == "hours"
+        and duration.amount == 24
+        and "x" not in duration.text.lower()
         and not has_strong_completion
         and not any(
             w in ("dalam", "within", "paling", "maksimal", "max", "maks") for w in before_words[-2:]
@@ -1721,6 +1827,12 @@ def _duration_is_claim(
     for k, word in enumerate(after_words[:3]):
         if word in EVENT_LINKS and any(w in EVENT_WORDS for w in after_words[k + 1 : k + 4]):
             return False
+    if (
+        any(w in _MUST for w in clause_before_words)
+        and any(w in _CITIZEN_ACTS for w in clause_before_words)
+        and not has_strong_completion
+    ):
+        return False  # "you must register the vehicle at the destination within 3 months"
     if any(w in DEADLINE_WORDS for w in before_words):
         completion_before = any(w in STRONG_COMPLETION_WORDS for w in before_words)
         if not completion_before or any(
@@ -1774,7 +1886,11 @@ def _duration_is_claim(
     if kind == "year":
         return has_strong_completion
     if kind == "relative":
-        return has_completion and "datang" not in before_words[-2:]
+        # "ambil besok", "earliest is next week" - but "urus besok pagi" is when to come
+        ready = has_strong_completion or any(
+            w in COMPLETION_WORDS and w not in _VISIT_WORDS for w in clause_words
+        )
+        return ready and "datang" not in before_words[-2:]
     if has_completion:
         return True
     if "duration" in qkinds:
@@ -1855,7 +1971,7 @@ def _adjust_period(hour: float, minute: int, period: str | None, assume_pm: bool
     elif period in ("sore", "pm"):
         if h < 12:
             h += 12
-    elif period in ("malam",):
+    elif period in ("malam", "malem"):
         if 5 <= h < 12:
             h += 12
     elif period == "am":
@@ -1927,6 +2043,17 @@ def _read_time(
             bare = False
         elif end < count and tokens[end].low in ("wib", "wita", "wit"):
             end += 1
+    if (
+        bare
+        and not lead
+        and period is None
+        and len(token.low) == 2
+        and token.low.startswith("0")
+        and end + 1 < count
+        and tokens[end].low in ("-", "sampai", "hingga", "sd")
+        and tokens[end + 1].kind == "num"
+    ):
+        bare = False  # "Senin-Jumat 08-13": hours written short, a leading zero
     if bare and not lead and period is None:
         return None  # a plain number
     if lead_required and not lead and bare:
@@ -2016,6 +2143,7 @@ PERIODS: dict[str, tuple[int, int]] = {
     "siang": (11 * 60, 15 * 60),
     "sore": (15 * 60, 18 * 60),
     "malam": (18 * 60, 24 * 60),
+    "malem": (18 * 60, 24 * 60),
     "morning": (6 * 60, 12 * 60),
     "afternoon": (12 * 60, 18 * 60),
     "evening": (18 * 60, 22 * 60),
@@ -2093,7 +2221,9 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 info.service_context = True
             if flags & _F_BREAK:
                 info.breaks = True
-            if flags & _F_EXCEPT:
+            if flags & _F_EXCEPT and not (
+                low == "selain" and _time_follows_days(tokens, i + 1, end)
+            ):
                 info.excepts.append(i)
             if flags & _F_HOLIDAY or (
                 low == "libur" and i + 1 < end and tokens[i + 1].low == "nasional"
@@ -2116,7 +2246,11 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 info.statuses.append((i, "closed" if negated else "open"))
             elif flags & _F_CLOSED:
                 negated = _status_negated(tokens, i)
-                info.statuses.append((i, "open" if negated else "closed"))
+                # "Friday we close at 11": a closing time, the day itself is open
+                if negated or not _time_follows(tokens, i + 1, end):
+                    info.statuses.append((i, "open" if negated else "closed"))
+            elif low in ("bisa", "can", "dapat", "bs") and _status_negated(tokens, i):
+                info.statuses.append((i, "closed"))  # "gak bisa Sabtu"
             if flags & _F_SPECIAL:
                 if (
                     flags & _F_EVERY_DAY_LEAD
@@ -2259,6 +2393,24 @@ def _status_negated(tokens: list[Token], index: int) -> bool:
     )
 
 
+def _time_follows_days(tokens: list[Token], index: int, end: int) -> bool:
+    """ "selain Senin-Jumat 08.00-15.00": days with their hours (more hours, not an exception)."""
+    j = index
+    while j < end and (tokens[j].low in DAY_WORDS or tokens[j].low in ("-", "sampai", "hari", ",")):
+        j += 1
+    return j > index and _time_follows(tokens, j, end)
+
+
+def _time_follows(tokens: list[Token], index: int, end: int) -> bool:
+    for j in range(index, min(end, index + 3)):
+        low = tokens[j].low
+        if tokens[j].kind == "num" or low in TIME_LEAD or low == "at":
+            return True
+        if low not in ("pada", "on", "di", "nya"):
+            return False
+    return False
+
+
 def _names_the_service_before_status(tokens: list[Token], index: int, end: int) -> bool:
     """ "layanan tutup", "pelayanan buka": the noun is the subject, the verb after it the
     status."""
@@ -2392,17 +2544,24 @@ def _hours_claims(
             return inherited
 
         desk_context = hours_question or any(c.service_context for c in by_sentence[info.sentence])
+        # "antrian online untuk besok dibuka jam 7 malam": the queue system's own times
+        queue_times = info.queue and not _has_any(tokens, info.start, info.end, DESK_WORDS)
         sentence_service = desk_context or info.sentence in mentioned_sentences
         if not info.breaks:
             for index, r_start, r_end, text in info.ranges:
                 status = status_at(index)
-                if status == "closed" or info.after_event(index):
+                if status == "closed" or info.after_event(index) or queue_times:
                     continue
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
                 strict = (
-                    open_context or bool(info.days) or inherited_days is not None
-                ) and not info.appointment
+                    (open_context or bool(info.days) or inherited_days is not None)
+                    and not info.appointment
+                ) or (
+                    # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
+                    # state the hours even in an invitation
+                    bool(info.days) and r_end - r_start >= 180
+                )
                 if not strict and not desk_context:
                     continue  # "acara pukul 19.00-22.00": a time range of something else
                 claims.append(
@@ -2410,7 +2569,7 @@ def _hours_claims(
                 )
                 opening_asked = False
             for index, minute, _bare in info.times:
-                if info.after_event(index):
+                if info.after_event(index) or queue_times:
                     continue
                 status = status_at(index)
                 open_context = status == "open" or (status is None and hours_question)
@@ -2564,6 +2723,7 @@ DURATION_STARTS = frozenset(
         "bulan",
         "next",
         "following",
+        "keesokan",
         "a",
         "an",
         "one",
@@ -2625,7 +2785,8 @@ EXCLUSIVE_WORDS = frozenset({"hanya", "cuma", "only", "saja", "khusus", "exclusi
 EVENT_CONTEXT_WORDS = _words(
     """
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
-    kegiatan event wedding ceremony konser pertandingan rapat berangkat keberangkatan penerbangan
+    kegiatan event events party wedding ceremony konser pertandingan rapat berangkat keberangkatan
+    penerbangan
     flight pengajian lomba festival
     """
 )
@@ -2723,7 +2884,22 @@ _FLAG_SETS: tuple[tuple[int, frozenset[str]], ...] = (
     (_F_HOLIDAY, HOLIDAY_WORDS),
     (_F_CUTOFF, CUTOFF_WORDS),
     (_F_APPOINTMENT, APPOINTMENT_WORDS),
-    (_F_QUEUE, frozenset({"antre", "antri", "antrean", "antrian", "queue", "ngantri", "ngantre"})),
+    (
+        _F_QUEUE,
+        frozenset(
+            {
+                "antre",
+                "antri",
+                "antrean",
+                "antrian",
+                "queue",
+                "ngantri",
+                "ngantre",
+                "kuota",
+                "quota",
+            }
+        ),
+    ),
     (_F_SERVICE_VERB, SERVICE_VERBS),
     (_F_DAY_CUE, DAY_CUE_WORDS),
     (_F_OPEN, OPEN_WORDS),

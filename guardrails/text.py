@@ -118,6 +118,11 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     ),
     (("gratiss",), re.compile(r"\bgratis+\b", re.IGNORECASE), "gratis"),
     (
+        ("midnight", "tengah malam"),
+        re.compile(r"\b(?:midnight|tengah\s+malam)(?:\s+12\b)?", re.IGNORECASE),
+        "24.00",
+    ),
+    (
         ("noon", "midday", "tengah"),
         re.compile(r"\b(?:noon|midday|tengah\s+hari)\b", re.IGNORECASE),
         "12.00",
@@ -266,7 +271,9 @@ def _lexeme(raw: str) -> _Lexeme:
         return "num", low, low, value, _PLAIN, day, False
     if _WORD_START.match(raw):
         stem = low
-        if len(low) > 4:
+        if low.endswith("'s") and len(low) > 3:
+            stem = low[:-2]  # "the bank's counter"
+        elif len(low) > 4:
             if low.endswith("nya") and len(low) > 5:
                 stem = low[:-3]
             elif low.endswith(("ku", "mu")):

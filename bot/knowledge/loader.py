@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 SERVICE_FILE_SUFFIXES = {".md", ".markdown"}
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".txt", ".pdf", ".docx"}
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 MAKLUMAT_ID = "maklumat"
 ALLOWED_TOP_KEYS = frozenset(
     {
@@ -231,7 +231,7 @@ def _parse_service(source: SourceFile, front_text: str, meta: dict[str, Any], bo
     if not SLUG.match(service_id):
         raise KnowledgeError(
             f"{rel}:{_line_of_key(front_text, 'id')}",
-            f"id '{service_id}' tidak valid: pakai huruf kecil, angka dan tanda hubung (misalnya ktp-el)",
+            f"id '{service_id}' tidak valid: pakai huruf kecil, angka, tanda hubung atau garis bawah (misalnya ktp-el)",
         )
     promises_raw = meta.get("promises")
     if not isinstance(promises_raw, dict):

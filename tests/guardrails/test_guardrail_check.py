@@ -762,3 +762,137 @@ def test_english_abbreviations_list_magnitudes_and_day_spans(
     answer: str, service_id: str, expected: list[str]
 ) -> None:
     assert fields(answer, service_id) == expected
+
+
+# ------------------------------------------- wordings blind sets 5 and 6 taught us (general forms)
+
+PORT_AND_WATER = PromiseChecker(
+    [
+        ServiceStandard(
+            "spb",
+            "Surat Persetujuan Berlayar",
+            ("SPB", "port clearance"),
+            parse_promises({"fee": 25_000, "duration": "3 jam", "hours": "Setiap hari 24 jam"}),
+        ),
+        ServiceStandard(
+            "pas-kecil",
+            "Pas Kecil Kapal",
+            ("pas kecil", "small vessel pass"),
+            parse_promises(
+                {"fee": 0, "duration": "3 hari kerja", "hours": "Senin-Jumat 08.00-15.00"}
+            ),
+        ),
+        ServiceStandard(
+            "sijil",
+            "Penyijilan Awak Kapal",
+            ("sign on", "sijil"),
+            parse_promises(
+                {"fee": 50_000, "duration": "1 jam", "hours": "Setiap hari 07.00-22.00"}
+            ),
+        ),
+        ServiceStandard(
+            "balik-nama",
+            "Balik Nama Pelanggan",
+            ("balik nama",),
+            parse_promises(
+                {
+                    "fee": 50_000,
+                    "duration": "3 hari kerja",
+                    "hours": "Senin-Kamis 08.00-15.00, Jumat 08.00-11.00",
+                }
+            ),
+        ),
+        ServiceStandard(
+            "laik",
+            "Sertifikat Kelaikan Perahu",
+            ("sertifikat laik", "sertifikat kelaikan"),
+            parse_promises({"fee": 150_000, "duration": "10 hari kerja"}),
+        ),
+        ServiceStandard(
+            "ugd",
+            "Unit Gawat Darurat",
+            ("UGD", "emergency unit"),
+            parse_promises({"fee": 0, "duration": "5 menit", "hours": "Setiap hari 24 jam"}),
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # the queue system's own times; a bank's own counter
+        (
+            "antrian online utk besok ditutup jam 20.00 kak, loketnya senin-kamis 8-3",
+            None,
+            "balik-nama",
+            [],
+        ),
+        (
+            "Pay at the bank's counter, open Monday to Friday 08.00-16.00; balik nama Monday-Thursday"
+            " 08.00-15.00, Friday 08.00-11.00.",
+            None,
+            "balik-nama",
+            [],
+        ),
+        # "malem", midnight, a round-the-clock desk never closes
+        ("sampe jam 7 malem kak senin-kamis", None, "balik-nama", ["hours"]),
+        ("sijil buka sampe tengah malam", None, "sijil", ["hours"]),
+        ("UGD only open until midnight 12, after that go to the hospital", None, "ugd", ["hours"]),
+        ("SPB terbit paling lama 3 jam dan dilayani setiap hari 24 jam.", None, "spb", []),
+        # next working day, the day after; "urus besok pagi" is when to come
+        ("The clearance is completed on the next working day.", None, "spb", ["duration"]),
+        ("gak bisa pak, kantor tutup jam 3 sore. urus besok pagi", None, "pas-kecil", []),
+        ("estimasi sebulan-an baru jadi", None, "pas-kecil", ["duration"]),
+        # a citizen's own deadline anywhere before in the clause; "must wait" is waiting
+        (
+            "You must register the boat at the destination port within 3 months.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        (
+            "For pas kecil you must wait one week, the officer is out of town.",
+            None,
+            "pas-kecil",
+            ["duration"],
+        ),
+        # a closing time keeps its day open; "gak bisa Sabtu" closes it
+        ("Friday we close at 11 ya, better come Monday to Thursday.", None, "balik-nama", []),
+        ("balik nama gak bisa Sabtu ya, Senin-Kamis 8-15, Jumat sampe 11", None, "balik-nama", []),
+        # "gak kak, gratis" answers the question; a name in a requirements list is a requirement
+        (
+            "gak kak gratis, cuma siapin fotokopi sendiri ya",
+            "pas kecil kena biaya gak kak?",
+            "pas-kecil",
+            [],
+        ),
+        (
+            "Port clearance:\n**Documents:**\n- Small Vessel Pass\n- crew list\n\n**Fee:** IDR"
+            " 25,000.\n**Processing time:** up to 3 hours.",
+            None,
+            None,
+            [],
+        ),
+        # a distinctive word joined to the full name is the same service; a quoted rumour
+        ("gratis pak utk perahu kecil", "sertifikat laik perahu 5 GT bayar?", None, ["fee"]),
+        (
+            "Siapa yg bilang sebulan bu, paling lama 3 hari kerja kok.",
+            "bu katanya balik nama harus nunggu sebulan ya?",
+            "balik-nama",
+            [],
+        ),
+        # days with a long span state the hours even in an invitation
+        (
+            "Please visit us Monday to Friday from 08.00 to 15.00 for balik nama.",
+            None,
+            "balik-nama",
+            ["hours"],
+        ),
+    ],
+)
+def test_blind_sets_five_and_six_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
