@@ -390,6 +390,9 @@ def _interjection(tokens: Sequence[Token], token: Token) -> bool:
     return following in _INTERJECTION_FOLLOWERS
 
 
+_BRING_WORDS = frozenset(
+    {"bawa", "bring", "siapkan", "lampirkan", "sertakan", "membawa", "prepare", "attach"}
+)
 _SECTION_HEADS = frozenset(
     {
         "persyaratan",
@@ -447,6 +450,15 @@ def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list
             if tokens[j].low in REQUIREMENT_BEFORE:
                 weak = True
                 break
+        if not weak:
+            # "bring the tickets and your NPWPD", "Bawa KTP + NPWPD + desain": a list to bring
+            sentence = tokens[start].sentence
+            for j in range(start - 1, max(-1, start - 8), -1):
+                if tokens[j].sentence != sentence:
+                    break
+                if tokens[j].low in _BRING_WORDS:
+                    weak = True
+                    break
         if not weak:
             for j in range(end, min(len(tokens), end + 2)):
                 if tokens[j].low in REQUIREMENT_AFTER:

@@ -265,7 +265,13 @@ def other_place_before(
             return False
         if token.kind == "word":
             if token.low in places or token.stem in places:
-                return True
+                # "layanan di laboratorium lantai 1": the desk, located in the lab
+                located = (
+                    j >= 2
+                    and tokens[j - 1].low in ("di", "in", "at")
+                    and (tokens[j - 2].low in DESK_WORDS or tokens[j - 2].mention)
+                )
+                return not located
             if token.low in DESK_WORDS or token.stem in DESK_WORDS:
                 # "the bank's counter", "loket bank": the desk of another party
                 for k in (j - 1, j + 1):
@@ -397,6 +403,7 @@ STRONG_COMPLETION_WORDS = _words(
     estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished wait
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
+    diselesaikan diputus diputuskan decided
     """
 )
 REASON_WORDS = frozenset(
@@ -434,8 +441,24 @@ AGE_WORDS = _words(
 VALIDITY_WORDS = _words(
     """
     berlaku berlakunya masa valid validity expire expires expired kedaluwarsa kadaluarsa
-    kadaluwarsa habis aktif active mati kontrak
+    kadaluwarsa habis aktif active mati kontrak dipasang terpasang tayang ditayangkan displayed
+    stay
     """
+)
+_APPLICATION_WORDS = frozenset(
+    {
+        "pendaftaran",
+        "daftar",
+        "mendaftar",
+        "pengajuan",
+        "permohonan",
+        "registration",
+        "registering",
+        "application",
+        "applying",
+        "submission",
+        "berkas",
+    }
 )
 _VISIT_WORDS = frozenset(
     {
@@ -480,7 +503,19 @@ _CITIZEN_ACTS = frozenset(
 _ROUND_THE_CLOCK = frozenset(
     {"setiap", "tiap", "sehari", "nonstop", "every", "a", "daily", "penuh", "full"}
 )
-_SERVES = frozenset({"dilayani", "melayani", "layanan", "pelayanan", "beroperasi", "available"})
+_SERVES = frozenset(
+    {
+        "dilayani",
+        "melayani",
+        "layanan",
+        "pelayanan",
+        "beroperasi",
+        "available",
+        "siaga",
+        "standby",
+        "aktif",
+    }
+)
 _MAY_TAKE = frozenset({"bisa", "bs", "could", "may", "might", "dapat"})
 OPENING_STATUS_WORDS = frozenset(
     {"buka", "dibuka", "bukanya", "tutup", "ditutup", "open", "opens", "opened", "closed", "closes"}
@@ -655,7 +690,7 @@ CLOSED_WORDS = frozenset(
 DAY_CUE_WORDS = _words(
     """
     datang come visit bisa dapat can urus diurus ngurus mengurus rekam daftar mendaftar
-    diambil ambil dilayanin layani proses diproses hanya only masuk juga also too well
+    diambil ambil dilayanin layani proses diproses hanya only masuk juga also too well aja saja cuma
     """
 )
 APPOINTMENT_WORDS = _words(
@@ -1056,7 +1091,13 @@ def _money_excluded(
         return True
     if _has_any(tokens, before, start, THRESHOLD_WORDS):
         return True
-    if _inside_parentheses(tokens, start) and _has_any(tokens, s_first, start, THRESHOLD_WORDS):
+    if _inside_parentheses(tokens, start) and (
+        _has_any(tokens, s_first, start, THRESHOLD_WORDS)
+        or _has_ancillary(tokens, s_first, start, mention_tokens)
+    ):
+        return True
+    # "kata siapa keberatan harus bayar 100rb? ... itu hoaks": a quoted rumour, then denied
+    if _quoted_rumour(tokens, s_first, s_last):
         return True
     for j in range(before, start):
         # "harga cabai Rp 50.000", "harga rumah 500 juta": the price of a thing, not the fee
@@ -1109,6 +1150,24 @@ def _money_excluded(
         return True
     # A percentage
     return end < len(tokens) and tokens[end].low in ("%", "persen", "percent")
+
+
+_QUOTE_WORDS = frozenset(
+    {"bilang", "kata", "katanya", "disuruh", "dibilang", "said", "told", "says", "claimed"}
+)
+_DENIAL_WORDS = frozenset(
+    {"salah", "hoaks", "hoax", "bohong", "keliru", "wrong", "false", "untrue", "calo", "pungli"}
+)
+
+
+def _quoted_rumour(tokens: list[Token], start: int, end: int) -> bool:
+    words = [t.low for t in tokens[start:end]]
+    if not any(w in _QUOTE_WORDS for w in words):
+        return False
+    if "?" in words:
+        return True
+    following = [t.low for t in tokens[end : min(len(tokens), end + 12)]]
+    return any(w in _DENIAL_WORDS for w in words + following) or "siapa" in words
 
 
 def _has_ancillary(
@@ -1251,9 +1310,24 @@ def _fee_claims(
 
 def stated_amounts(tokens: list[Token]) -> frozenset[int]:
     """The positive amounts of money a text states ("kok bayar 250? katanya 150rb")."""
-    return frozenset(
-        c.amount for c in _fee_claims(tokens, sentence_spans(tokens), frozenset()) if c.amount
-    )
+    amounts: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "num" or token.low in MONEY_STARTS:
+            read = _read_amount(tokens, i)
+            if read is not None:
+                amount, end, marker = read
+                if not marker and token.kind == "num":
+                    marker = _bare_amount_is_fee(tokens, i, end, amount)
+                    if marker and amount < 1000:
+                        amount *= 1000
+                if marker and amount:
+                    amounts.add(amount)
+                i = max(end, i + 1)
+                continue
+        i += 1
+    return frozenset(amounts)
 
 
 _LIST_LINKS = frozenset({",", "dan", "and", "atau", "or", "/", ";", "&"})
@@ -1710,10 +1784,13 @@ def _duration_is_claim(
     becomes_active = (
         bool(after_words[:1])
         and after_words[0] in AFTER_WORDS
-        and any(w in ("aktif", "active", "berlaku") for w in before_words[-3:])
+        and any(w in ("aktif", "active") for w in before_words[-3:])
+        and any(w in _APPLICATION_WORDS for w in after_words[1:4])
     )
+    # "ambulans baru bisa jalan 2 jam lagi": only in N from now
+    only_then = bool(after_words[:1]) and after_words[0] == "lagi" and "baru" in before_words[-4:]
     # "kalau ramai bisa seminggu", "could take two weeks": what it may take
-    may_take = False
+    may_take = only_then
     for w in reversed(before_words[-3:]):
         if w in _MAY_TAKE:
             may_take = True
@@ -2249,7 +2326,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 # "Friday we close at 11": a closing time, the day itself is open
                 if negated or not _time_follows(tokens, i + 1, end):
                     info.statuses.append((i, "open" if negated else "closed"))
-            elif low in ("bisa", "can", "dapat", "bs") and _status_negated(tokens, i):
+            elif low in ("bisa", "can", "dapat", "bs", "ada") and _status_negated(tokens, i):
                 info.statuses.append((i, "closed"))  # "gak bisa Sabtu"
             if flags & _F_SPECIAL:
                 if (
@@ -2781,7 +2858,7 @@ HOURS_TRIGGERS = frozenset(
 WAITING_WORDS = frozenset(
     {"tunggu", "tunggunya", "menunggu", "nunggu", "nunggunya", "ditunggu", "wait", "waiting"}
 )
-EXCLUSIVE_WORDS = frozenset({"hanya", "cuma", "only", "saja", "khusus", "exclusively"})
+EXCLUSIVE_WORDS = frozenset({"hanya", "cuma", "only", "saja", "aja", "khusus", "exclusively"})
 EVENT_CONTEXT_WORDS = _words(
     """
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
@@ -2812,7 +2889,7 @@ SERVICE_CONTEXT_WORDS = frozenset(
         "dilayanin",
     }
 )
-# Every word _scan_clause_hours reacts to.
+# Every word _scan_clause_hours reacts to ("ada": "Sabtu gak ada").
 SCAN_WORDS = frozenset(
     {
         *EVENT_CONTEXT_WORDS,
@@ -2835,6 +2912,7 @@ SCAN_WORDS = frozenset(
         "libur",
         "jam",
         "hari",
+        "ada",
     }
 )
 

@@ -896,3 +896,64 @@ def test_blind_sets_five_and_six_wordings(
 ) -> None:
     result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # an emoji ends a chat sentence: "tutup" does not reach the days after it
+        (
+            "Sabtu tutup kak 🙏 Senin-Kamis jam 8 pagi-3 sore, Jumat sampe jam 11",
+            None,
+            "balik-nama",
+            [],
+        ),
+        # decided / settled within; a banner's display time; valid from a date
+        (
+            "Balik nama diputus paling lama 12 bulan sejak berkas diterima.",
+            None,
+            "balik-nama",
+            ["duration"],
+        ),
+        (
+            "Balik nama diselesaikan dalam 14 hari kerja sejak permohonan diterima.",
+            None,
+            "balik-nama",
+            ["duration"],
+        ),
+        ("Spanduk max dipasang 30 hari ya. Balik nama max 3 hari kerja", None, "balik-nama", []),
+        ("Surat berlaku 3 bulan sejak 12/08/2026, balik nama sudah jadi", None, "balik-nama", []),
+        # a quoted rumour, denied; a charge in parentheses after an extra
+        (
+            "Kata siapa balik nama harus bayar 100rb pak? Gak ada biaya tambahan, itu hoaks.",
+            None,
+            "balik-nama",
+            [],
+        ),
+        (
+            "Balik nama 50rb. Parkir di kantor pusat bayar sendiri ya (biasanya 5rb)",
+            None,
+            "balik-nama",
+            [],
+        ),
+        # a list to bring is requirements; "Sabtu gak ada" closes the day; "aja" limits
+        (
+            "For pas kecil bring the form and your sijil book, done within 3 working days.",
+            None,
+            None,
+            [],
+        ),
+        ("Balik nama hari Sabtu gak ada kak", None, "balik-nama", []),
+        ("Pas kecil hari Jumat gak ada kak", None, "pas-kecil", ["hours"]),
+        ("Pas kecil Senin-Kamis aja ya pak", None, "pas-kecil", ["hours"]),
+        # "baru bisa ... 2 jam lagi", on standby round the clock
+        ("SPB baru bisa jalan 2 jam lagi pak, petugas lagi di kapal lain", None, "spb", []),
+        ("UGD baru bisa menangani 2 jam lagi", None, "ugd", ["duration"]),
+        ("UGD siaga 24 jam dan menangani paling lama 5 menit", None, "ugd", []),
+    ],
+)
+def test_blind_set_three_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
