@@ -439,7 +439,9 @@ def _requirement_sections(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     previous: Mention | None = None
-    sections = _requirement_sections(tokens) if any(t.low == ":" for t in tokens) else []
+    sections: list[tuple[int, int]] = []
+    if mentions and any(t.low in _SECTION_HEADS for t in tokens):
+        sections = _requirement_sections(tokens)
     for mention in mentions:
         start, end = mention.start, mention.end
         clause = tokens[start].clause
