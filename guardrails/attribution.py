@@ -421,8 +421,8 @@ def _requirement_sections(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     for i, token in enumerate(tokens):
         low = token.low
         if low == ":" and i > 0:
-            heads = [tokens[j].low for j in range(max(0, i - 3), i) if tokens[j].kind == "word"]
-            if any(w in _SECTION_HEADS for w in heads[-2:]):
+            heads = [tokens[j].low for j in range(max(0, i - 4), i) if tokens[j].kind == "word"]
+            if any(w in _SECTION_HEADS for w in heads[-3:]):
                 if start is None:
                     start = i + 1
             elif start is not None and heads:
@@ -455,9 +455,16 @@ def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list
         if not weak:
             # "bring the tickets and your NPWPD", "Bawa KTP + NPWPD + desain": a list to bring
             sentence = tokens[start].sentence
-            for j in range(start - 1, max(-1, start - 8), -1):
+            depth = 0
+            for j in range(start - 1, max(-1, start - 24), -1):
                 if tokens[j].sentence != sentence:
                     break
+                if tokens[j].low == ")":
+                    depth += 1
+                elif tokens[j].low == "(":
+                    if depth == 0:
+                        break  # "(dibantu gratis oleh Posbakum)": an aside, not an item to bring
+                    depth -= 1
                 if tokens[j].low in _BRING_WORDS:
                     weak = True
                     break

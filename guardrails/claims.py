@@ -113,7 +113,7 @@ DIRECT_FEE_WORDS = _words(
 
 FINE_WORDS = _words(
     """
-    denda dendanya didenda sanksi penalty penalti fine fined fines tilang
+    denda dendanya dendane didenda sanksi penalty penalti fine fined fines tilang
     """
 )
 
@@ -197,7 +197,7 @@ CHANNEL_PLACES = OTHER_PLACES | _words(
 PARTY_WORDS = _words(
     """
     konsultan konsultannya kontraktor kontraktornya vendor vendornya notaris notarisnya ppat
-    consultant consultants contractor contractors notary notaries
+    consultant consultants contractor contractors notary notaries biro agency agen
     """
 )
 # An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
@@ -211,6 +211,7 @@ TRADE_WORDS = _words(
 # "berlangsung 3 bulan": how long an activity lasts, not how long the service takes.
 ACTIVITY_WORDS = _words(
     """
+    menjalani dijalani served serving
     berlangsung diselenggarakan dilaksanakan lasts lasting
     """
 )
@@ -403,7 +404,8 @@ STRONG_COMPLETION_WORDS = _words(
     estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished wait
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
-    diselesaikan diputus diputuskan decided
+    diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
+    dikabari dikabarin dibales dihubungi
     """
 )
 REASON_WORDS = frozenset(
@@ -526,7 +528,7 @@ PAST_BEFORE = frozenset(
     ["sejak", "since", "sudah", "udah", "udh", "sdh", "telah", "already", "been"]
 )
 PAST_AFTER = frozenset(["lalu", "ago", "terakhir", "kemarin", "yll", "belakangan"])
-BEFORE_AFTER = frozenset(["sebelum", "sebelumnya", "before", "prior", "advance"])
+BEFORE_AFTER = frozenset(["sebelum", "sebelumnya", "before", "prior", "advance", "early"])
 EVENT_LINKS = frozenset(
     ["setelah", "sesudah", "sejak", "dari", "terhitung", "after", "since", "from", "of"]
 )
@@ -646,6 +648,10 @@ DAY_WORDS: dict[str, int] = {
     "saturdays": 5,
     "sunday": 6,
     "sundays": 6,
+    "senen": 0,  # Javanese
+    "rebo": 2,
+    "kemis": 3,
+    "setu": 5,
     "mon": 0,
     "tue": 1,
     "tues": 1,
@@ -715,7 +721,7 @@ OPEN_AT_BEFORE = frozenset(
     }
 )
 CLOSE_AT_BEFORE = frozenset({"tutup", "ditutup", "closes", "close", "closing", "tutupnya"})
-UNTIL_WORDS = frozenset({"sampai", "hingga", "until", "till", "sd", "to"})
+UNTIL_WORDS = frozenset({"sampai", "hingga", "until", "till", "sd", "to", "nganti", "ngantos"})
 BREAK_WORDS = frozenset({"istirahat", "ishoma", "break", "rehat", "lunch"})
 HOLIDAY_WORDS = frozenset(
     {
@@ -734,7 +740,7 @@ HOLIDAY_WORDS = frozenset(
 EXCEPT_WORDS = frozenset({"kecuali", "except", "selain", "excluding"})
 CUTOFF_WORDS = frozenset({"terakhir", "last", "batas"})
 PERIOD_WORDS = frozenset(
-    {"pagi", "siang", "sore", "malam", "malem", "subuh", "am", "pm", "wib", "wita", "wit"}
+    {"pagi", "siang", "sore", "malam", "malem", "dalu", "subuh", "am", "pm", "wib", "wita", "wit"}
 )
 TIME_LEAD = frozenset({"jam", "pukul", "pkl", "jm"})
 SERVICE_VERBS = frozenset(
@@ -1050,7 +1056,9 @@ def _money_excluded(
     ):
         c_start = tokens[c_start - 1].clause_start
     before = max(c_start, start - 6)
-    if is_negated(tokens, start, 2):
+    if is_negated(tokens, start, 2) or (
+        is_negated(tokens, start, 3) and tokens[start - 1].low in ("bayar", "biaya", "pay")
+    ):
         return True
     if other_place_before(tokens, start, mention_tokens):
         return True
@@ -1060,6 +1068,8 @@ def _money_excluded(
             break
         low = tokens[j].low
         if low in DESK_WORDS:
+            if j > 0 and tokens[j - 1].low in ("luar", "outside"):
+                continue  # "di luar kami": not us
             break
         if (low in PARTY_WORDS or tokens[j].stem in PARTY_WORDS) and not tokens[j].mention:
             return True
@@ -1093,6 +1103,7 @@ def _money_excluded(
         return True
     if _inside_parentheses(tokens, start) and (
         _has_any(tokens, s_first, start, THRESHOLD_WORDS)
+        or _has_any(tokens, s_first, start, FINE_WORDS)
         or _has_ancillary(tokens, s_first, start, mention_tokens)
     ):
         return True
@@ -1116,8 +1127,9 @@ def _money_excluded(
         end + 1 < len(tokens)
         and tokens[end].low in ("per", "/")
         and tokens[end + 1].low in GOODS_UNITS
+        and not _has_any(tokens, max(c_start, start - 2), start, DIRECT_FEE_WORDS)
     ):
-        return True
+        return True  # goods priced per piece, unless "bayar 15rb per bungkus" for the service
     # "di bawah 5 miliar", "maksimal 3 juta" without a fee word before: a limit, not a fee.
     near = max(c_start, start - 2)
     if _has_any(tokens, near, start, COMPARATIVE_BEFORE) and not _has_any(
@@ -1917,7 +1929,7 @@ def _duration_is_claim(
         ):
             return False
     waiting = any(w in WAITING_WORDS for w in clause_before_words)
-    if _has_any(tokens, max(c_start, start - 4), start, QUEUE_WORDS) or (
+    if (not only_then and _has_any(tokens, max(c_start, start - 4), start, QUEUE_WORDS)) or (
         waiting
         and not any(
             w in ("jadi", "selesai", "proses", "prosesnya", "ready", "done") for w in clause_words
@@ -2048,7 +2060,7 @@ def _adjust_period(hour: float, minute: int, period: str | None, assume_pm: bool
     elif period in ("sore", "pm"):
         if h < 12:
             h += 12
-    elif period in ("malam", "malem"):
+    elif period in ("malam", "malem", "dalu"):
         if 5 <= h < 12:
             h += 12
     elif period == "am":
@@ -2221,6 +2233,7 @@ PERIODS: dict[str, tuple[int, int]] = {
     "sore": (15 * 60, 18 * 60),
     "malam": (18 * 60, 24 * 60),
     "malem": (18 * 60, 24 * 60),
+    "dalu": (18 * 60, 24 * 60),
     "morning": (6 * 60, 12 * 60),
     "afternoon": (12 * 60, 18 * 60),
     "evening": (18 * 60, 22 * 60),
@@ -2570,7 +2583,8 @@ def _hours_claims(
             continue
         siblings = sorted(
             (c for c in by_sentence[info.sentence] if c is not info and not c.holiday),
-            key=lambda c: abs(c.start - info.start),
+            # "Tuesday to Thursday, 08.30-14.00, and on Saturday, ...": the days before first
+            key=lambda c: (c.start > info.start, abs(c.start - info.start)),
         )
         sentence_status = next(
             (
@@ -2632,12 +2646,22 @@ def _hours_claims(
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
                 strict = (
-                    (open_context or bool(info.days) or inherited_days is not None)
-                    and not info.appointment
-                ) or (
-                    # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
-                    # state the hours even in an invitation
-                    bool(info.days) and r_end - r_start >= 180
+                    (
+                        (open_context or bool(info.days) or inherited_days is not None)
+                        and not info.appointment
+                    )
+                    or (
+                        # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
+                        # state the hours even in an invitation
+                        bool(info.days) and r_end - r_start >= 180
+                    )
+                    or (
+                        # "mung jam 7-8 dalu thok", "cuma jam 9-11": only these hours
+                        not info.appointment
+                        and _has_any(
+                            tokens, info.start, info.end, EXCLUSIVE_WORDS - {"saja", "aja"}
+                        )
+                    )
                 )
                 if not strict and not desk_context:
                     continue  # "acara pukul 19.00-22.00": a time range of something else
@@ -2858,11 +2882,13 @@ HOURS_TRIGGERS = frozenset(
 WAITING_WORDS = frozenset(
     {"tunggu", "tunggunya", "menunggu", "nunggu", "nunggunya", "ditunggu", "wait", "waiting"}
 )
-EXCLUSIVE_WORDS = frozenset({"hanya", "cuma", "only", "saja", "aja", "khusus", "exclusively"})
+EXCLUSIVE_WORDS = frozenset(
+    {"hanya", "cuma", "only", "saja", "aja", "khusus", "exclusively", "mung", "namung", "thok"}
+)
 EVENT_CONTEXT_WORDS = _words(
     """
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
-    kegiatan event events party wedding ceremony konser pertandingan rapat berangkat keberangkatan
+    kegiatan event events party class kelas session sesi wedding ceremony konser pertandingan rapat berangkat keberangkatan
     penerbangan
     flight pengajian lomba festival
     """

@@ -27,7 +27,9 @@ NUMBER_WORDS: dict[str, float] = {
     "kosong": 0,
     "satu": 1,
     "dua": 2,
+    "rong": 2,  # Javanese "rong minggu"
     "tiga": 3,
+    "telung": 3,
     "empat": 4,
     "lima": 5,
     "enam": 6,

@@ -65,6 +65,13 @@ NEGATORS = frozenset(
     {
         "tidak",
         "tak",
+        "kagak",
+        "kaga",
+        "ora",
+        "mboten",
+        "boten",
+        "ndak",
+        "nda",
         "gak",
         "ga",
         "gk",

@@ -957,3 +957,66 @@ def test_blind_set_three_wordings(
 ) -> None:
     result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # regional chat: Javanese days, "nganti", "mung ... thok", "dalu", Betawi "kagak"
+        ("Setu mung nganti jam 10 mbak, monggo teko esuk wae.", None, "balik-nama", ["hours"]),
+        ("Sijil mung jam 7-8 dalu thok nggih.", None, "sijil", ["hours"]),
+        ("Kagak ada biaya ngambil bang, gratis.", None, "pas-kecil", []),
+        ("Balik nama dikonfirmasi rong minggu malih mas.", None, "balik-nama", ["duration"]),
+        # handed over, followed up: completion; served time is an activity
+        ("Pas kecil diserahkan paling lambat 3x24 jam setelah diterima.", None, "pas-kecil", []),
+        (
+            "Pas kecil ditindaklanjuti dalam 30 hari kerja sejak diterima.",
+            None,
+            "pas-kecil",
+            ["duration"],
+        ),
+        # a fine before a parenthesis; an agency's price; "di luar kami"
+        (
+            "the fine is set by the judge, u pay it at BRI (Rp 250.000 for ur case). balik nama"
+            " 50rb",
+            None,
+            "balik-nama",
+            [],
+        ),
+        (
+            "Kalo lewat biro jasa emang 300rb-an kak. Di sini pas kecil gratis.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        ("Akta notaris di luar kami, biasanya 2-3 juta. Pas kecil gratis.", None, "pas-kecil", []),
+        # a payment per package for the service is a fee; "Gak ada bayar 10rb" denies it
+        (
+            "Pas kecil gratis, tapi bayar 15rb per bungkus di loket 3 ya.",
+            None,
+            "pas-kecil",
+            ["fee"],
+        ),
+        ("Gak ada bayar 10rb kak, pas kecil gratis.", None, "pas-kecil", []),
+        # days written before the time; arriving early is no duration
+        (
+            "Balik nama is held Monday to Thursday, 08.00-15.00, and on Friday, 08.00-11.00. Arrive"
+            " 30 minutes early.",
+            None,
+            "balik-nama",
+            [],
+        ),
+        # an aside in parentheses names its own service; a list to bring crosses a closed aside
+        (
+            "Siapkan KTP (asli), surat kuasa, dan buku sijil. Balik nama selesai 3 hari kerja.",
+            None,
+            None,
+            [],
+        ),
+    ],
+)
+def test_regional_chat_and_asides(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result

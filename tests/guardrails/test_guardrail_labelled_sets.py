@@ -96,9 +96,16 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
     ("name", "floor"),
     # Blind sets over three new organisations each, written by helpers who never read the
     # checker; each was scored once blind (its README keeps that figure) and then used to mend
-    # general causes. The floors keep the gains; blind set 3 was the last one measured blind
-    # and has the lowest floor (its remaining errors need world knowledge: docs/guardrails.md).
-    [("blind2", 0.97), ("blind4", 0.97), ("blind5", 0.95), ("blind6", 0.95), ("blind3", 0.90)],
+    # general causes. The floors keep the gains; blind sets 3 and 7 were the last ones measured
+    # blind and have the lowest floors (their remaining errors: docs/guardrails.md).
+    [
+        ("blind2", 0.97),
+        ("blind4", 0.97),
+        ("blind5", 0.95),
+        ("blind6", 0.95),
+        ("blind3", 0.90),
+        ("blind7", 0.90),
+    ],
 )
 def test_blind_sets_do_not_regress(name: str, floor: float) -> None:
     records = load_records(BLIND_SETS / f"guardrail_{name}.jsonl")
