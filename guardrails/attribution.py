@@ -567,6 +567,9 @@ class Attributor:
             if subjects:
                 same_sentence = subjects
             before = [ms for ms in same_sentence if ms[0].end <= index]
+            if not before and self.service_id is not None:
+                # "Paling lami 2 minggu, engke dikabaran ku PPL": named after, in another clause
+                return self.service_id
             return before[-1][1] if before else same_sentence[0][1]
         if self.service_id is not None:
             return self.service_id

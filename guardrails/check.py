@@ -30,6 +30,8 @@ from guardrails.claims import (
     ANCILLARY_WORDS,
     FEE_WORDS,
     FILLERS,
+    OTHER_PLACES,
+    PARTY_WORDS,
     DurationClaim,
     FeeClaim,
     HoursClaim,
@@ -149,7 +151,7 @@ class _Service:
         # arsip"): when this service is the topic, they name it.
         own = {word for phrase in service_phrases(standard) for word in phrase}
         own |= self.variant_words
-        self.own_ancillary = frozenset(own & ANCILLARY_WORDS)
+        self.own_ancillary = frozenset(own & (ANCILLARY_WORDS | OTHER_PLACES | PARTY_WORDS))
 
 
 class PromiseChecker:

@@ -84,6 +84,7 @@ def _words(text: str) -> frozenset[str]:
 FILLERS = _words(
     """
     pak bu bapak ibu mas mbak mba dik dek kak bang om tante dok dokter sdr saudara ya yah
+    mah teh atuh mang kang teteh uda uni da nggih
     iya ok oke okay sip siap aja saja ajah lah deh dong kok sih nih tuh kan loh lho yaa ko
     kak gan bos boss nya itu ini tersebut juga pun sudah udah udh sdh baru cuma cuman hanya
     paling sekitar kira kurang lebih biasanya kira-kira estimasi perkiraan ya. sir madam
@@ -190,7 +191,7 @@ OTHER_PLACES = _words(
 # at the bank).
 CHANNEL_PLACES = OTHER_PLACES | _words(
     """
-    bank website situs aplikasi app hotline callcenter
+    bank website situs aplikasi app hotline callcenter post bps email
     """
 )
 # Parties other than the desk whose prices are theirs, wherever they stand in the sentence.
@@ -200,6 +201,7 @@ PARTY_WORDS = _words(
     consultant consultants contractor contractors notary notaries biro agency agen
     """
 )
+_OTHER_PARTIES = PARTY_WORDS | _words("swasta private lain other")
 # An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
 # or an example ("misal Rp 1.500.000"): not the service's own fee.
 TRADE_WORDS = _words(
@@ -279,7 +281,12 @@ def other_place_before(
                     if (
                         0 <= k < len(tokens)
                         and tokens[k].sentence == sentence
-                        and (tokens[k].low in places or tokens[k].stem in places)
+                        and (
+                            tokens[k].low in places
+                            or tokens[k].stem in places
+                            # "kantor pos": the post office
+                            or (k == j + 1 and places is CHANNEL_PLACES and tokens[k].low == "pos")
+                        )
                     ):
                         return True
                 return False
@@ -332,6 +339,7 @@ REPORT_WORDS = _words(
     whistleblowing saber pengaduan lapor.go.id
     """
 )
+_PLAIN_REPORT_WORDS = frozenset({"report", "melaporkan", "pengaduan"})
 WARNING_WORDS = frozenset(
     {"jangan", "waspada", "hati-hati", "awas", "beware", "don't", "never", "penipuan", "scam"}
 )
@@ -382,7 +390,7 @@ COMPLETION_WORDS = _words(
     application applications
     konfirmasi confirmation confirmed balasan dibalas respon response respond reply ditanggapi
     tanggapan
-    minimal minimum least cepat earliest soonest
+    minimal minimum least cepat earliest soonest lamo lami
     selesai selesainya jadi jadinya beres kelar rampung proses prosesnya diproses memproses
     pemrosesan penyelesaian penyelesaiannya terbit terbitnya diterbitkan menerbitkan keluar
     keluarnya ambil diambil pengambilan ambilnya siap tunggu menunggu nunggu ditunggu
@@ -405,6 +413,7 @@ STRONG_COMPLETION_WORDS = _words(
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
     diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
+    ditetapkan salasai salasainyo jadina
     dikabari dikabarin dibales dihubungi
     """
 )
@@ -580,6 +589,7 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "hr": ("hours", 1),
     "hrs": ("hours", 1),
     "hari": ("days", 1),
+    "dinten": ("days", 1),  # Sundanese
     "harian": ("days", 1),
     "day": ("days", 1),
     "days": ("days", 1),
@@ -610,6 +620,9 @@ SE_DURATIONS: dict[str, tuple[float, str, bool]] = {
     "semingguan": (7, "days", False),
     "sepekan": (7, "days", False),
     "sebulan": (30, "days", False),
+    "sabulan": (30, "days", False),  # Minang
+    "sasasih": (30, "days", False),  # Sundanese
+    "saminggu": (7, "days", False),
     "sebulanan": (30, "days", False),
     "setahun": (365, "days", True),
 }
@@ -652,6 +665,8 @@ DAY_WORDS: dict[str, int] = {
     "rebo": 2,
     "kemis": 3,
     "setu": 5,
+    "saptu": 5,  # Sundanese
+    "jumaah": 4,
     "mon": 0,
     "tue": 1,
     "tues": 1,
@@ -687,7 +702,7 @@ OPEN_WORDS = _words(
     """
     buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
     operasional operating operate operates serve serves served serving available menerima
-    runs run beroperasinya staffed manned layani layanin
+    runs run beroperasinya staffed manned layani layanin tersedia
     """
 )
 CLOSED_WORDS = frozenset(
@@ -789,6 +804,9 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
             " how soon ",
             " lamanya ",
             " waktu ",
+            " lamo ",
+            " lami ",
+            " sabaraha dinten ",
         )
     ):
         kinds.add("duration")
@@ -816,6 +834,10 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         " what time " in joined and " open" in joined
     ):
         kinds.add("opening")  # the first time in the answer is the opening time
+    elif any(p in joined for p in _CLOSING_QUESTIONS) or (
+        " what time " in joined and " clos" in joined
+    ):
+        kinds.add("closing")  # the first time in the answer is the closing time
     # "jam berapa", "berapa lama", "berapa hari" ask for a time, not a price.
     priced = joined
     for phrase in (" jam berapa", " pukul berapa", " berapa lama", " brp lama", " berapa hari"):
@@ -848,6 +870,18 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
     return frozenset(kinds)
 
 
+_CLOSING_QUESTIONS = (
+    " tutup jam ",
+    " jam tutup ",
+    " tutupnya jam ",
+    " sampai jam berapa ",
+    " sampai jam brp ",
+    " sampai jam ",
+    " until what time ",
+    " open until ",
+    " close at ",
+    " closing time ",
+)
 _OPENING_QUESTIONS = (
     " buka jam ",
     " bukanya jam ",
@@ -1205,7 +1239,12 @@ def _sentence_is_report(
     """A warning about illegal levies: amounts in it are what not to pay. The sentence after is
     read too ("Jangan percaya calo yang minta Rp 500.000. Laporkan ke ...")."""
     words = {t.low for t in tokens[start:end] if not t.mention}  # "Leak report" is a name
-    if words & REPORT_WORDS or next_words & REPORT_WORDS:
+    if (words | next_words) & (REPORT_WORDS - _PLAIN_REPORT_WORDS):
+        return True
+    # "report", "pengaduan" alone name a service ("lost item report"); with a levy cue they warn
+    if (words | next_words) & _PLAIN_REPORT_WORDS and (words | next_words) & (
+        REQUEST_WORDS | WARNING_WORDS | TOUT_WORDS | NEGATORS
+    ):
         return True
     if words & REQUEST_WORDS and words & (CONDITIONAL_WORDS | WARNING_WORDS | TOUT_WORDS):
         return True
@@ -2267,7 +2306,7 @@ class _ClauseHours:
     office_only: bool = False  # "cuma jam kerja", "office hours only"
 
     def after_event(self, index: int) -> bool:
-        return any(0 < index - e <= 4 for e in self.events)
+        return any(0 < index - e <= 8 for e in self.events)
 
     def excepted(self, index: int) -> bool:
         """A day element right after "kecuali"/"except"."""
@@ -2567,6 +2606,7 @@ def _hours_claims(
         start = end
     hours_question = "hours" in qkinds
     opening_asked = "opening" in qkinds
+    closing_asked = "closing" in qkinds
     claims: list[HoursClaim] = []
     for info in clauses:
         if info.holiday:
@@ -2683,8 +2723,20 @@ def _hours_claims(
                         break
                 next_words = _words_between(tokens, index + 1, min(info.end, index + 5))
                 text = _text(tokens, max(info.start, index - 1), index + 2).strip()
-                if any(w in CLOSE_AT_BEFORE for w in prev_words) or (
-                    any(w in CLOSED_WORDS for w in next_words[:4]) and status == "closed"
+                # Only the first time of the answer can answer "buka/tutup jam berapa?"
+                first_opening, opening_asked = opening_asked, False
+                first_closing, closing_asked = closing_asked, False
+                if any(w in ("udah", "sudah", "already", "dah", "udh") for w in next_words[:2]):
+                    continue  # "jam 1 udah tutup": closed by then, not a closing time
+                if (
+                    any(w in CLOSE_AT_BEFORE for w in prev_words)
+                    or (any(w in CLOSED_WORDS for w in next_words[:4]) and status == "closed")
+                    or (
+                        # "tutup jam berapa?" - "jam 12 siang bu": the first time answers it
+                        first_closing
+                        and not info.queue
+                        and not any(w in BEFORE_AFTER for w in prev_words)
+                    )
                 ):
                     claims.append(
                         HoursClaim(index, "close_at", days, None, minute, f"tutup {_hhmm(minute)}")
@@ -2712,12 +2764,12 @@ def _hours_claims(
                     and (status == "open" or "mulai" in prev_words)
                 ) or (
                     # "buka jam berapa?" - "jam 9 pagi bu": the first time answers it
-                    opening_asked
+                    first_opening
                     and not info.queue
                     and status != "closed"
                     and not any(w in UNTIL_WORDS for w in prev_words)
+                    and not any(w in BEFORE_AFTER for w in prev_words)
                 ):
-                    opening_asked = False
                     claims.append(
                         HoursClaim(index, "open_at", days, minute, None, f"buka {_hhmm(minute)}")
                     )
@@ -2883,7 +2935,19 @@ WAITING_WORDS = frozenset(
     {"tunggu", "tunggunya", "menunggu", "nunggu", "nunggunya", "ditunggu", "wait", "waiting"}
 )
 EXCLUSIVE_WORDS = frozenset(
-    {"hanya", "cuma", "only", "saja", "aja", "khusus", "exclusively", "mung", "namung", "thok"}
+    {
+        "hanya",
+        "cuma",
+        "only",
+        "saja",
+        "aja",
+        "khusus",
+        "exclusively",
+        "mung",
+        "namung",
+        "thok",
+        "wungkul",
+    }
 )
 EVENT_CONTEXT_WORDS = _words(
     """
@@ -3049,7 +3113,12 @@ def extract_claims(
         sentences = sentence_spans(tokens)
     claims: list[Claim] = []
     claims.extend(_fee_claims(tokens, sentences, mention_tokens))
-    claims.extend(_duration_claims(tokens, qkinds, mention_tokens))
+    claims.extend(
+        c
+        for c in _duration_claims(tokens, qkinds, mention_tokens)
+        # "the private lab ... takes 3 days": another party's time ("hasil lab" is the desk's)
+        if not other_place_before(tokens, c.index, mention_tokens, places=_OTHER_PARTIES)
+    )
     claims.extend(
         c
         for c in _hours_claims(tokens, qkinds, mention_tokens)

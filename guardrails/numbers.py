@@ -28,6 +28,7 @@ NUMBER_WORDS: dict[str, float] = {
     "satu": 1,
     "dua": 2,
     "rong": 2,  # Javanese "rong minggu"
+    "duo": 2,  # Minang
     "tiga": 3,
     "telung": 3,
     "empat": 4,

@@ -1020,3 +1020,74 @@ def test_regional_chat_and_asides(
 ) -> None:
     result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # "tutup jam berapa?": the first time of the answer is the closing time
+        (
+            "jam 12 siang bu, abis itu petugasnya ke lapangan",
+            "balik nama tutup jam brp?",
+            None,
+            ["hours"],
+        ),
+        ("jam 3 sore bu", "balik nama tutup jam brp?", None, []),
+        # "jam 1 udah tutup": closed by then; "datang sebelum jam 1.30" is advice
+        ("sabtu cuma sampe jam 11 pak, jam 1 udah tutup. dateng jam 8 aja", None, "spb", ["hours"]),
+        (
+            "senin-kamis sampai jam 3 pas kak, mending dateng sebelum jam 1.30",
+            "balik nama masih buka jam 2 siang senin?",
+            "balik-nama",
+            [],
+        ),
+        # Sundanese and Minang chat
+        ("Saptu mah pere Kang, buka Senen-Jumaah wungkul", None, "sijil", ["hours"]),
+        ("Paliang lamo 2 minggu Pak, harus survei dulu", None, "balik-nama", ["duration"]),
+        (
+            "Biasonyo duo bulan Pak, kadang labiah",
+            "balik nama ko bara lamo?",
+            "balik-nama",
+            ["duration"],
+        ),
+        ("Data mah 3 dinten kerja, pas kecil mah sasasih", None, None, ["duration"]),
+        # not available on a day; a post office's or another agency's hours; a private lab
+        (
+            "Mohon maaf, balik nama tidak tersedia pada hari Sabtu dan Minggu.",
+            None,
+            "balik-nama",
+            [],
+        ),
+        (
+            "bisa bu, Kantor Pos buka sampe Sabtu jam 12 kok. balik nama Senin-Kamis jam 8-3",
+            None,
+            "balik-nama",
+            [],
+        ),
+        (
+            "The private lab on Jl. Magelang takes 3 days. Our pas kecil is ready in 2 working days.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        # a given service keeps a claim whose sentence names another service only later
+        (
+            "Paling lama 2 minggu Mang, engke dikabaran ku sijil di desa",
+            None,
+            "balik-nama",
+            ["duration"],
+        ),
+        # "report" names a service; a levy warning needs a cue
+        (
+            "Lost item reports at the terminal require an administration fee of IDR 10,000.",
+            None,
+            "pas-kecil",
+            ["fee"],
+        ),
+    ],
+)
+def test_blind_set_eight_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
