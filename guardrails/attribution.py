@@ -288,6 +288,13 @@ class ServiceIndex:
             and word not in GENERIC_SERVICE_WORDS
             and word not in COMMON_CLAIM_WORDS
         }
+        # English cognates of distinctive words, by their first seven letters once spelt the
+        # Indonesian way ("legalisation" ~ "legalisir", "inspection" ~ "inspeksi").
+        self._cognates: dict[str, frozenset[str]] = {}
+        for word, ids in self._distinctive.items():
+            key = cognate_key(word)
+            if key is not None:
+                self._cognates[key] = self._cognates.get(key, frozenset()) | ids
         # One-word acronyms that are also ordinary words when written "Sip," at a sentence start.
         self._acronyms = frozenset(acronyms - words)
         self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
@@ -309,6 +316,9 @@ class ServiceIndex:
             if len(token.low) < 4 and not short:
                 continue
             ids = self._distinctive.get(token.low) or self._distinctive.get(token.stem)
+            if ids is None and len(token.low) >= 7:
+                key = cognate_key(token.low)
+                ids = self._cognates.get(key) if key is not None else None
             if ids is not None:
                 found.append(
                     Mention(ids, token.index, token.index + 1, True, token.sentence, token.clause)
@@ -364,6 +374,38 @@ class ServiceIndex:
             found.append(Mention(ids, token.index, end, True, token.sentence, token.clause))
             resume = p + len(key)
         return _mark_requirements(tokens, found)
+
+
+_COGNATE_RULES: tuple[tuple[str, str], ...] = (
+    ("ction", "ksi"),
+    ("tion", "si"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "kw"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("y", "i"),
+)
+
+
+def cognate_key(word: str) -> str | None:
+    """The first seven letters of an ASCII word spelt the Indonesian way: English
+    "legalisation", "legalization" and Indonesian "legalisasi", "legalisir" share "legalis"."""
+    if not word.isascii() or not word.isalpha() or len(word) < 7:
+        return None
+    w = word.lower()
+    for old, new in _COGNATE_RULES:
+        w = w.replace(old, new)
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        if ch == "c":
+            ch = "s" if i + 1 < len(w) and w[i + 1] in "eiy" else "k"
+        if out and out[-1] == ch:
+            continue  # double letters: "commission" ~ "komisi"
+        out.append(ch)
+    key = "".join(out)
+    return key[:7] if len(key) >= 7 else None
 
 
 def _singular(low: str) -> str:

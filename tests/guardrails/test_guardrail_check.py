@@ -1091,3 +1091,26 @@ def test_blind_set_eight_wordings(
 ) -> None:
     result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+def test_english_cognates_name_indonesian_services() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "legalisir",
+                "Legalisir Dokumen",
+                ("legalisir",),
+                parse_promises({"fee": 0, "duration": "2 hari kerja"}),
+            ),
+            ServiceStandard(
+                "vaksin",
+                "Vaksinasi Rabies",
+                ("vaksin rabies",),
+                parse_promises({"fee": 0, "duration": "1 hari"}),
+            ),
+        ]
+    )
+    # no service given, no name written: the English word is the Indonesian one spelt otherwise
+    assert checker.check("Legalisation costs IDR 10,000 per sheet.").verdict == "contradiction"
+    assert checker.check("The vaccination is free of charge.").ok
+    assert checker.check("Vaccination takes two weeks.").violations[0].service_id == "vaksin"
