@@ -291,10 +291,10 @@ class ServiceIndex:
         # English cognates of distinctive words, by their first seven letters once spelt the
         # Indonesian way ("legalisation" ~ "legalisir", "inspection" ~ "inspeksi").
         self._cognates: dict[str, frozenset[str]] = {}
-        for word, ids in self._distinctive.items():
-            key = cognate_key(word)
-            if key is not None:
-                self._cognates[key] = self._cognates.get(key, frozenset()) | ids
+        for word, owners_of in self._distinctive.items():
+            prefix = cognate_key(word)
+            if prefix is not None:
+                self._cognates[prefix] = self._cognates.get(prefix, frozenset()) | owners_of
         # One-word acronyms that are also ordinary words when written "Sip," at a sentence start.
         self._acronyms = frozenset(acronyms - words)
         self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
@@ -316,7 +316,7 @@ class ServiceIndex:
             if len(token.low) < 4 and not short:
                 continue
             ids = self._distinctive.get(token.low) or self._distinctive.get(token.stem)
-            if ids is None and len(token.low) >= 7:
+            if ids is None and len(token.low) >= 7 and any(m in token.low for m in _ENGLISH_MARKS):
                 key = cognate_key(token.low)
                 ids = self._cognates.get(key) if key is not None else None
             if ids is not None:
@@ -385,8 +385,10 @@ _COGNATE_RULES: tuple[tuple[str, str], ...] = (
     ("q", "k"),
     ("x", "ks"),
     ("z", "s"),
-    ("y", "i"),
 )
+# Spellings Indonesian words do not have (the answer's word must show one to be a cognate:
+# "penyelesaian" is no "penyelenggaraan").
+_ENGLISH_MARKS = ("tion", "ph", "th", "x", "q", "z", "c")
 
 
 def cognate_key(word: str) -> str | None:
