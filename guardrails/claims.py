@@ -1976,7 +1976,9 @@ def _duration_is_claim(
         and _has_any(tokens, end, min(c_end, end + 4), QUEUE_WORDS)
     ):
         return False
-    has_completion_before = any(w in COMPLETION_WORDS for w in clause_before_words)
+    has_completion_before = any(
+        w in COMPLETION_WORDS or w in STRONG_COMPLETION_WORDS for w in clause_before_words
+    )
     conditions = [
         k
         for k, w in enumerate(before_words)
@@ -2452,6 +2454,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 days = _read_days(tokens, i)
                 if days is not None:
                     info.days.append((i, days[0], days[2]))
+                    if i > start and tokens[i - 1].low in NEGATORS:
+                        info.statuses.append((i, "closed"))  # "no saturday", "bukan Sabtu"
                     resume = days[1]
                     continue
             if not flags & _F_TIME:

@@ -1118,3 +1118,22 @@ def test_english_cognates_name_indonesian_services() -> None:
     assert checker.check("Vaccination takes two weeks.").violations[0].service_id == "vaksin"
     # Indonesian words sharing a prefix are no cognates
     assert checker.check("Penyelesaian 3 minggu.").ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "service_id", "expected"),
+    [
+        # "lewat" as "via" does not make a condition when a completion verb follows
+        (
+            "Pertanyaan lewat WA dibales 3-5 hari kerja kak, antri soalnya.",
+            "balik-nama",
+            ["duration"],
+        ),
+        # a denied day is closed; the weekday span then leaves out a promised Saturday
+        ("sorry, sijil is only on weekdays, no saturday.", "sijil", ["hours"]),
+        ("sorry, pas kecil is only on weekdays, no saturday.", "pas-kecil", []),
+    ],
+)
+def test_via_and_denied_days(answer: str, service_id: str, expected: list[str]) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id)
+    assert sorted({v.field for v in result.violations}) == expected, result
