@@ -581,6 +581,14 @@ class Attributor:
                 if resolved is not None:
                     self.strong.append((mention, resolved))
 
+    def _located(self, mention: Mention) -> bool:
+        start = mention.start
+        return (
+            start > 0
+            and self.tokens[start - 1].low in ("ke", "di", "at", "to", "in")
+            and self.tokens[start - 1].sentence == mention.sentence
+        )
+
     def _beneficiary(self, mention: Mention) -> bool:
         start = mention.start
         return (
@@ -598,6 +606,13 @@ class Attributor:
         same_clause = [(m, s) for m, s in strong if m.clause == token.clause]
         if not same_clause:
             same_clause = [(m, s) for m, s in self.loose if m.clause == token.clause]
+        if same_clause and self.service_id is not None:
+            # "Datang ke Puskeswan Senin-Sabtu": a service named as the place to go, beside the
+            # service asked about
+            named = [ms for ms in same_clause if not self._located(ms[0])]
+            if not named:
+                return self.service_id
+            same_clause = named
         if same_clause:
             best = min(same_clause, key=lambda ms: (_distance(ms[0], index), ms[0].start > index))
             return best[1]

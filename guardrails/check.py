@@ -28,6 +28,7 @@ from guardrails.attribution import (
 )
 from guardrails.claims import (
     ANCILLARY_WORDS,
+    CHANNEL_PLACES,
     FEE_WORDS,
     FILLERS,
     OTHER_PLACES,
@@ -151,7 +152,9 @@ class _Service:
         # arsip"): when this service is the topic, they name it.
         own = {word for phrase in service_phrases(standard) for word in phrase}
         own |= self.variant_words
-        self.own_ancillary = frozenset(own & (ANCILLARY_WORDS | OTHER_PLACES | PARTY_WORDS))
+        self.own_ancillary = frozenset(
+            own & (ANCILLARY_WORDS | OTHER_PLACES | PARTY_WORDS | CHANNEL_PLACES)
+        )
 
 
 class PromiseChecker:
@@ -461,7 +464,9 @@ def _without_corrected_echoes(
     """ "katanya 150rb?" - "yg 150rb itu tarif lama, skrg 250rb": an amount the citizen quoted,
     answered with the promised amount for the same service, is being corrected."""
     kept_ok = {
-        owner for claim, owner, violation in fee_results if violation is None and claim.amount
+        owner
+        for claim, owner, violation in fee_results
+        if violation is None and claim.amount is not None
     }
     echoes = {
         id(violation)

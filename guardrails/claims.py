@@ -114,7 +114,7 @@ DIRECT_FEE_WORDS = _words(
 
 FINE_WORDS = _words(
     """
-    denda dendanya dendane didenda sanksi penalty penalti fine fined fines tilang
+    denda dendanya dendane didenda sanksi penalty penalti fine fined fines tilang overstay
     """
 )
 
@@ -202,6 +202,7 @@ PARTY_WORDS = _words(
     """
 )
 _OTHER_PARTIES = PARTY_WORDS | _words("swasta private lain other")
+_BUNDLED = _words("sama termasuk including incl plus dengan")
 # An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
 # or an example ("misal Rp 1.500.000"): not the service's own fee.
 TRADE_WORDS = _words(
@@ -413,7 +414,7 @@ STRONG_COMPLETION_WORDS = _words(
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
     diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
-    ditetapkan salasai salasainyo jadina
+    ditetapkan salasai salasainyo jadina prepared disiapkan
     dikabari dikabarin dibales dihubungi
     """
 )
@@ -702,7 +703,7 @@ OPEN_WORDS = _words(
     """
     buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
     operasional operating operate operates serve serves served serving available menerima
-    runs run beroperasinya staffed manned layani layanin tersedia
+    runs run beroperasinya staffed manned layani layanin tersedia bertugas
     """
 )
 CLOSED_WORDS = frozenset(
@@ -1096,6 +1097,12 @@ def _money_excluded(
         return True
     if other_place_before(tokens, start, mention_tokens):
         return True
+    if (
+        _has_any(tokens, end, c_end, _OTHER_PARTIES)
+        and not _has_any(tokens, end, c_end, DESK_WORDS)
+        and not _has_any(tokens, end, c_end, _BUNDLED)
+    ):
+        return True  # "500rb itu biaya uji lab dari lab swasta" ("sudah sama notaris" bundles)
     # "the consultant who prepares your UKL-UPL charges 5-10 mio": another party's price.
     for j in range(start - 1, max(-1, start - 12), -1):
         if tokens[j].sentence != sentence:
@@ -1838,6 +1845,13 @@ def _duration_is_claim(
         and any(w in ("aktif", "active") for w in before_words[-3:])
         and any(w in _APPLICATION_WORDS for w in after_words[1:4])
     )
+    # "minimal 60 hari setelah IB", "at least 60 days after insemination": a waiting condition
+    if (
+        after_words[:1]
+        and after_words[0] in AFTER_WORDS
+        and any(w in ("minimal", "minimum", "least") for w in before_words[-2:])
+    ):
+        return False
     # "ambulans baru bisa jalan 2 jam lagi": only in N from now
     only_then = bool(after_words[:1]) and after_words[0] == "lagi" and "baru" in before_words[-4:]
     # "kalau ramai bisa seminggu", "could take two weeks": what it may take
@@ -1985,6 +1999,9 @@ def _duration_is_claim(
         if w in CONDITION_WORDS and not (k > 0 and before_words[k - 1] in NEGATORS)
     ]
     if conditions and conditions[-1] >= len(before_words) - 5 and not has_completion_before:
+        return False
+    # "bila pindah alamat paling lambat 14 hari": a clause opened by a condition
+    if tokens[c_start].low in CONDITIONAL_WORDS and not has_strong_completion:
         return False
     # "belum" between the duration and its verb: a condition ("lewat 3 hari belum jadi").
     if "belum" in after_words[:3]:
@@ -2697,7 +2714,7 @@ def _hours_claims(
                     or (
                         # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
                         # state the hours even in an invitation
-                        bool(info.days) and r_end - r_start >= 180
+                        bool(info.days) and r_end - r_start >= 300
                     )
                     or (
                         # "mung jam 7-8 dalu thok", "cuma jam 9-11": only these hours

@@ -216,6 +216,18 @@ def parse_number_words(words: Sequence[str], start: int = 0) -> tuple[float, int
             total += amount * multiplier
             group = pending = 0
         elif (
+            word in ("point", "koma")
+            and seen
+            and i + 1 < len(words)
+            and NUMBER_WORDS.get(words[i + 1], 10) < 10
+        ):
+            # "three point one million", "satu koma lima juta": digits after the point
+            digits = ""
+            while i + 1 < len(words) and NUMBER_WORDS.get(words[i + 1], 10) < 10:
+                digits += str(int(NUMBER_WORDS[words[i + 1]]))
+                i += 1
+            pending += float("0." + digits)
+        elif (
             word == "and"
             and seen
             and i + 1 < len(words)

@@ -125,6 +125,15 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     ),
     (("gratiss",), re.compile(r"\bgratis+\b", re.IGNORECASE), "gratis"),
     (
+        ("ty-",),
+        re.compile(
+            r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+            r"(one|two|three|four|five|six|seven|eight|nine)\b",
+            re.IGNORECASE,
+        ),
+        r"\1 \2",
+    ),
+    (
         ("midnight", "tengah malam"),
         re.compile(r"\b(?:midnight|tengah\s+malam)(?:\s+12\b)?", re.IGNORECASE),
         "24.00",

@@ -1137,3 +1137,67 @@ def test_english_cognates_name_indonesian_services() -> None:
 def test_via_and_denied_days(answer: str, service_id: str, expected: list[str]) -> None:
     result = PORT_AND_WATER.check(answer, service_id=service_id)
     assert sorted({v.field for v in result.violations}) == expected, result
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "service_id", "expected"),
+    [
+        # English number words with a point, hyphenated tens
+        ("The fee is three point one million rupiah for balik nama.", None, "balik-nama", ["fee"]),
+        ("Balik nama is fifty thousand rupiah.", None, "balik-nama", []),
+        ("Sijil is forty-five thousand rupiah.", None, "sijil", ["fee"]),
+        ("Sijil is fifty thousand rupiah.", None, "sijil", []),
+        # overstay fines; a condition clause; "at least N days after"
+        (
+            "Pas kecil gratis. Overstay is charged IDR 1,000,000 per day as set by regulation.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        (
+            "Pas kecil 3 hari kerja, dan wajib lapor bila pindah alamat paling lambat 14 hari.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        (
+            "Pas kecil paling lama 3 hari kerja, minimal 60 hari setelah kapal dibeli.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        # a service as the place to go beside the one asked about; a service's own channel
+        ("Datang ke sijil Senin-Jumat pukul 08.00-15.00 untuk pas kecil.", None, "pas-kecil", []),
+        ("Hotline UGD cuma sampe jam 9 malem kak", None, "ugd", []),  # a hotline's own hours
+        # another party after the amount, unless it is bundled in
+        (
+            "Bukan bayar pak, pas kecil gratis. Yg 500rb itu biaya uji dari lab swasta.",
+            None,
+            "pas-kecil",
+            [],
+        ),
+        ("Pas kecil bayar 500rb pak sudah sama notaris.", None, "pas-kecil", ["fee"]),
+        # not on duty
+        ("Pada hari Sabtu dan Minggu petugas sijil tidak bertugas.", None, "sijil", ["hours"]),
+    ],
+)
+def test_blind_set_nine_wordings(
+    answer: str, question: str | None, service_id: str | None, expected: list[str]
+) -> None:
+    result = PORT_AND_WATER.check(answer, service_id=service_id, question=question)
+    assert sorted({v.field for v in result.violations}) == expected, result
+
+
+def test_a_service_that_is_a_hotline_keeps_its_hours() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "darurat",
+                "Hotline Darurat Hewan",
+                ("hotline darurat",),
+                parse_promises({"fee": 0, "hours": "Setiap hari 24 jam"}),
+            )
+        ]
+    )
+    result = checker.check("Hotline darurat cuma sampe jam 9 malem kak", service_id="darurat")
+    assert [v.field for v in result.violations] == ["hours"]
