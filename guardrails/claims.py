@@ -719,7 +719,7 @@ APPOINTMENT_WORDS = _words(
     """
     datang come visit arrive dipanggil panggil wawancara interview jadwal janji appointment
     ambil diambil antre antri antrean antrian queue tunggu menunggu nunggu ditunggu wait
-    jemput
+    jemput booking booked book pemesanan reservasi reservation slot
     """
 )
 OPEN_AT_BEFORE = frozenset(
@@ -2280,7 +2280,9 @@ def _is_day(tokens: list[Token], i: int, in_list: bool = False) -> bool:
         OPEN_WORDS | CLOSED_WORDS | {"termasuk", "pada", "juga", "on"}
     ):
         return True
-    if nxt is not None and nxt.low in (OPEN_WORDS | CLOSED_WORDS | {"juga", "tetap"}):
+    if nxt is not None and nxt.low in (
+        OPEN_WORDS | CLOSED_WORDS | {"juga", "tetap", "bisa", "can", "ada"}
+    ):
         return True
     return token.raw == "Minggu" and prev is not None and prev.sentence == token.sentence
 
@@ -2359,6 +2361,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
         kind = token.kind
         flags = 0
         if kind == "word":
+            if token.mention and (low in DAY_WORDS or low in PERIODS):
+                continue  # "Pelayanan Malam Kamis": a name, not a day or a time of day
             flags = flags_of.get(low, 0)
             stem_opens = token.stem in OPEN_WORDS
             if not flags and not stem_opens:
@@ -2494,6 +2498,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             and i + 1 < end
             and tokens[i + 1].low in ("jam", "hours", "hour")
             and (i == 0 or tokens[i - 1].low not in ("x", "×"))
+            and not (i > 0 and tokens[i - 1].low in ("within", "dalam", "maks", "max", "maksimal"))
         ):
             info.always = True
             resume = i + 2

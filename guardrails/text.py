@@ -296,9 +296,11 @@ def _lexeme(raw: str) -> _Lexeme:
                 stem = low[:-2]
         role = _CONJUNCTION if low in CLAUSE_CONJUNCTIONS else _PLAIN
         return "word", low, stem, None, role, day, low in _ABBREVIATIONS
-    if low in _SENTENCE_END or (len(low) == 1 and ord(low) >= 0x2190 and low not in "–—−…’‘´"):
-        # arrows, symbols and emoji close a chat sentence ("Sabtu tutup kak 🙏 Senin-Kamis ...")
+    if low in _SENTENCE_END:
         role = _FULL_STOP if low == "." else _SENTENCE_MARK
+    elif len(low) == 1 and ord(low) >= 0x2190 and low not in "–—−…’‘´":
+        # arrows, symbols and emoji close a chat clause ("Sabtu tutup kak 🙏 Senin-Kamis ...")
+        role = _CLAUSE_MARK
     elif low == ",":
         role = _COMMA
     elif low in _CLAUSE_PUNCT:

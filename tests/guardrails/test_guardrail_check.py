@@ -1201,3 +1201,39 @@ def test_a_service_that_is_a_hotline_keeps_its_hours() -> None:
     )
     result = checker.check("Hotline darurat cuma sampe jam 9 malem kak", service_id="darurat")
     assert [v.field for v in result.violations] == ["hours"]
+
+
+def test_names_bookings_and_emoji() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "malam",
+                "Pelayanan Malam Kamis",
+                ("pelayanan malam", "layanan malam kamis"),
+                parse_promises({"fee": 0, "duration": "2 hari kerja", "hours": "Rabu 18.30-21.00"}),
+            ),
+            ServiceStandard(
+                "futsal",
+                "Sewa Lapangan Futsal",
+                ("sewa futsal", "futsal"),
+                parse_promises({"fee": {"per_jam": 150_000}, "hours": "Setiap hari 07.00-22.00"}),
+            ),
+        ]
+    )
+    # the words of a service's name are no day or time of day
+    assert checker.check(
+        "Pelayanan Malam Kamis setiap Rabu 18.30-21.00, gratis.", service_id="malam"
+    ).ok
+    # a booked slot inside the hours is an appointment
+    assert checker.check(
+        "your futsal booking 19.00-21.00 (2 hrs) is confirmed ✅ total 300k", service_id="futsal"
+    ).ok
+    # "Minggu bisa" at the start of a reply is Sunday
+    assert not checker.check("Minggu bisa pak jam 8-12", service_id="malam").ok
+    # "ready within 24 hours" is a time span, not round-the-clock opening
+    assert [
+        v.field
+        for v in checker.check(
+            "closed on Sunday, ready within 24 hours", service_id="malam"
+        ).violations
+    ] == []
