@@ -389,6 +389,17 @@ class PromiseChecker:
             )
         if amount in values or _stated_multiple(amount, values, tokens, s_start, s_end, claim):
             return None
+        # "2 dewasa dan 3 anak, total Rp 60.000", "2 jam futsal + 2 jam badminton = 420rb":
+        # counted prices of this service and of the services named in the sentence
+        priced = set(values)
+        for mention in mentions:
+            if mention.sentence == tokens[claim.index].sentence:
+                for other in mention.candidates:
+                    other_fee = self._services[other].standard.promises.fee
+                    if other_fee is not None:
+                        priced.update(other_fee.values)
+        if _stated_combination(amount, priced, tokens, s_start, s_end, claim):
+            return None
         return Violation(sid, "fee", promised, format_rupiah(amount))
 
     def _check_duration(self, claim: DurationClaim, service: _Service) -> Violation | None:
@@ -508,6 +519,38 @@ def _stated_multiple(
         return False
     counts = stated_counts(tokens, start, end, (claim.index, claim.end))
     return any(amount // v in counts for v in candidates)
+
+
+def _stated_combination(
+    amount: int,
+    values: Iterable[int],
+    tokens: list[Token],
+    start: int,
+    end: int,
+    claim: FeeClaim,
+) -> bool:
+    """``amount`` = a x v1 + b x v2 with counts a, b written in the sentence (or 1)."""
+    if not any(t.low in _TOTAL_WORDS for t in tokens[start:end]):
+        return False  # only a total says so ("total", "jadi", "=", "so", "sehingga")
+    prices = sorted({v for v in values if 0 < v < amount})
+    stated = stated_counts(tokens, start, end, (claim.index, claim.end))
+    if not prices or not stated:
+        return False
+    counts = sorted(stated | {1})
+    for i, first in enumerate(prices):
+        for second in prices[i + 1 :]:
+            for a in counts:
+                rest = amount - a * first
+                if rest <= 0:
+                    break
+                if any(b * second == rest and (a in stated or b in stated) for b in counts):
+                    return True
+    return False
+
+
+_TOTAL_WORDS = frozenset(
+    {"total", "totalnya", "jadi", "jadinya", "=", "so", "sehingga", "semua", "semuanya", "sum"}
+)
 
 
 def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -> str | None:

@@ -3182,7 +3182,12 @@ def stated_counts(
             i = exclude[1]
             continue
         token = tokens[i]
-        if not rate and i + 1 < end and tokens[i + 1].low in UNIT_WORDS:
+        if (
+            not rate
+            and i + 1 < end
+            and tokens[i + 1].low in UNIT_WORDS
+            and i + 2 != exclude[0]  # "2 jam 120rb": the hours priced right before the amount
+        ):
             i += 2
             continue
         if token.kind == "num":

@@ -1237,3 +1237,30 @@ def test_names_bookings_and_emoji() -> None:
             "closed on Sunday, ready within 24 hours", service_id="malam"
         ).violations
     ] == []
+
+
+def test_totals_of_counted_prices() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "kolam",
+                "Kolam Renang Umum",
+                ("kolam renang",),
+                parse_promises({"fee": {"dewasa": 15_000, "anak": 10_000}}),
+            ),
+            ServiceStandard(
+                "badminton",
+                "Sewa Lapangan Badminton",
+                ("badminton",),
+                parse_promises({"fee": {"per_jam": 60_000}}),
+            ),
+        ]
+    )
+    # 2 x 15.000 + 3 x 10.000, a total of the counted prices
+    assert checker.check(
+        "Kolam renang: 2 dewasa dan 3 anak, jadi total Rp 60.000.", service_id="kolam"
+    ).ok
+    # hours priced right before the amount
+    assert checker.check("badminton 2 jam 120rb", service_id="badminton").ok
+    # without a total word, a wrong amount stays wrong
+    assert not checker.check("Kolam renang 2 dewasa Rp 45.000.", service_id="kolam").ok
