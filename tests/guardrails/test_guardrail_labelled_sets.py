@@ -96,8 +96,8 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
     ("name", "floor"),
     # Blind sets over three new organisations each, written by helpers who never read the
     # checker; each was scored once blind (its README keeps that figure) and then used to mend
-    # general causes. The floors keep the gains; blind sets 3, 7, 8 and 9 were the last ones measured
-    # blind and have the lowest floors (their remaining errors: docs/guardrails.md).
+    # general causes. The floors keep the gains; blind sets 3, 7, 8, 9 and 10 were the last ones
+    # measured blind and have the lowest floors (their remaining errors: docs/guardrails.md).
     [
         ("blind2", 0.97),
         ("blind4", 0.97),
@@ -107,6 +107,7 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind7", 0.90),
         ("blind8", 0.90),
         ("blind9", 0.90),
+        ("blind10", 0.80),
     ],
 )
 def test_blind_sets_do_not_regress(name: str, floor: float) -> None:
