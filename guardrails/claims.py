@@ -1514,7 +1514,7 @@ def _free_or_paid(
             return None
         if low == "free" and prev_low == "-" and not token.space_before:
             return None  # "drug-free", "smoke-free": without something, not without a fee
-        if low == "percuma" and next_low not in ("", ",", ".", "!"):
+        if low == "percuma" and next_low not in ("", ",", ".", "!", "je", "jer", "aje"):
             return None  # "percuma" alone also means "useless"
         if _has_ancillary(tokens, max(clause_start, i - 2), i, mention_tokens) or _has_ancillary(
             tokens, i + 1, min(clause_end, i + 3), mention_tokens
@@ -2409,6 +2409,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     and i + 1 < end
                     and tokens[i + 1].low in ("hari", "day", "days")
                     and not (i + 2 < end and tokens[i + 2].low == "kerja")
+                    # "setiap hari Rabu": every Wednesday, not every day
+                    and not (i + 2 < end and tokens[i + 2].low in DAY_WORDS)
                 ):
                     info.every_day = True
                 if low in ("daily", "everyday"):
@@ -2523,6 +2525,14 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     s_minute, s_end, _s_bare = second
                     if s_minute <= minute and s_minute < 13 * 60:
                         s_minute += 12 * 60
+                    # "6:30-9pm": the pm of the end time belongs to the start as well
+                    if (
+                        tokens[s_end - 1].low == "pm"
+                        and tokens[t_end - 1].low not in PERIOD_WORDS
+                        and minute < 12 * 60
+                        and minute + 12 * 60 < s_minute
+                    ):
+                        minute += 12 * 60
                     if s_minute > minute:
                         info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
                         resume = s_end

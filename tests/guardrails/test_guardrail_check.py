@@ -1264,3 +1264,32 @@ def test_totals_of_counted_prices() -> None:
     assert checker.check("badminton 2 jam 120rb", service_id="badminton").ok
     # without a total word, a wrong amount stays wrong
     assert not checker.check("Kolam renang 2 dewasa Rp 45.000.", service_id="kolam").ok
+
+
+def test_weekly_days_pm_ranges_and_malay_free() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "malam",
+                "Pelayanan Malam",
+                ("pelayanan malam",),
+                parse_promises({"fee": 0, "hours": "Rabu 18.30-21.00"}),
+            ),
+            ServiceStandard(
+                "tera",
+                "Tera Timbangan",
+                ("tera timbangan",),
+                parse_promises({"fee": 75_000}),
+            ),
+        ]
+    )
+    # "setiap hari Rabu" is every Wednesday; "6:30-9pm" is an evening range
+    assert checker.check(
+        "Pelayanan malam setiap hari Rabu pukul 18.30-21.00, gratis.", service_id="malam"
+    ).ok
+    assert checker.check("every Wednesday 6:30-9pm sir, free of charge", service_id="malam").ok
+    assert not checker.check("every Wednesday 5:30-9pm sir", service_id="malam").ok
+    # Malay "percuma je" is free
+    assert not checker.check(
+        "Tak payah bayar cik, tera timbangan percuma je.", service_id="tera"
+    ).ok
