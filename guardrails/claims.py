@@ -202,6 +202,7 @@ PARTY_WORDS = _words(
     """
 )
 _OTHER_PARTIES = PARTY_WORDS | _words("swasta private lain other")
+_BALANCE_WORDS = _words("sisa sisanya saldo remaining balance")
 _BUNDLED = _words("sama termasuk including incl plus dengan")
 # An amount someone sells or buys for ("tiket boleh dijual Rp 25.000", "tiketnya beli di ..."),
 # or an example ("misal Rp 1.500.000"): not the service's own fee.
@@ -1142,6 +1143,12 @@ def _money_excluded(
         return True
     if _has_any(tokens, before, start, THRESHOLD_WORDS):
         return True
+    # "sisa panjar ibu 175.500": a balance, even when the word is part of a service's name
+    for j in range(start - 1, max(c_start, start - 4) - 1, -1):
+        if tokens[j].low in DIRECT_FEE_WORDS or tokens[j].stem in DIRECT_FEE_WORDS:
+            break  # "sisa panjar ambilnya bayar 20rb": a payment after all
+        if tokens[j].low in _BALANCE_WORDS:
+            return True
     if _inside_parentheses(tokens, start) and (
         _has_any(tokens, s_first, start, THRESHOLD_WORDS)
         or _has_any(tokens, s_first, start, FINE_WORDS)

@@ -1293,3 +1293,20 @@ def test_weekly_days_pm_ranges_and_malay_free() -> None:
     assert not checker.check(
         "Tak payah bayar cik, tera timbangan percuma je.", service_id="tera"
     ).ok
+
+
+def test_a_balance_is_no_fee() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "sisa-panjar",
+                "Pengembalian Sisa Panjar",
+                ("sisa panjar",),
+                parse_promises({"fee": 0, "duration": "7 hari kerja"}),
+            )
+        ]
+    )
+    assert checker.check(
+        "sisa panjar ibu 175.500 bu. Ambilnya gratis, max 7 hari kerja", service_id="sisa-panjar"
+    ).ok
+    assert not checker.check("sisa panjar ambilnya bayar 20rb bu", service_id="sisa-panjar").ok
