@@ -720,7 +720,7 @@ APPOINTMENT_WORDS = _words(
     """
     datang come visit arrive dipanggil panggil wawancara interview jadwal janji appointment
     ambil diambil antre antri antrean antrian queue tunggu menunggu nunggu ditunggu wait
-    jemput booking booked book pemesanan reservasi reservation slot
+    jemput booking booked book pemesanan reservasi reservation slot dtg dateng dtng
     """
 )
 OPEN_AT_BEFORE = frozenset(
@@ -2374,7 +2374,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             stem_opens = token.stem in OPEN_WORDS
             if not flags and not stem_opens:
                 continue
-            if flags & _F_EVENT:
+            if flags & _F_EVENT and not token.mention:  # "Pemberitahuan Kegiatan" is a name
                 info.events.append(i)
             if flags & _F_SERVICE_CONTEXT:
                 info.service_context = True

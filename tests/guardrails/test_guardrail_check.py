@@ -1310,3 +1310,24 @@ def test_a_balance_is_no_fee() -> None:
         "sisa panjar ibu 175.500 bu. Ambilnya gratis, max 7 hari kerja", service_id="sisa-panjar"
     ).ok
     assert not checker.check("sisa panjar ambilnya bayar 20rb bu", service_id="sisa-panjar").ok
+
+
+def test_event_words_in_a_name_and_slang_visits() -> None:
+    checker = PromiseChecker(
+        [
+            ServiceStandard(
+                "kegiatan",
+                "Surat Pemberitahuan Kegiatan",
+                ("pemberitahuan kegiatan",),
+                parse_promises({"fee": 0, "hours": "Senin-Kamis 08.00-15.30, Jumat 08.00-11.00"}),
+            )
+        ]
+    )
+    # "kegiatan" in the name is no event whose time it is
+    result = checker.check(
+        "pemberitahuan kegiatan cuma dilayani jam 8-12 bu", service_id="kegiatan"
+    )
+    assert [v.field for v in result.violations] == ["hours"]
+    # "dtg jam 5 sore": a visit after closing
+    assert not checker.check("dtg aja jam 5 sore bu, lebih sepi", service_id="kegiatan").ok
+    assert checker.check("dtg aja jam 9 pagi bu", service_id="kegiatan").ok
