@@ -869,6 +869,12 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
     # unless the question asks a price ("sabtu minggu berapa?" is the rate of those days).
     if "hours" not in kinds and "fee" not in kinds and _asks_about_time(tokens):
         kinds.add("hours")
+    # "Jumat loket tutup jam berapa?": one day asked about scopes a bare time in the answer
+    asked_days = {
+        DAY_WORDS[t.low] for i, t in enumerate(tokens) if t.low in DAY_WORDS and _is_day(tokens, i)
+    }
+    if len(asked_days) == 1 and "hours" in kinds:
+        kinds.add(f"day:{asked_days.pop()}")
     return frozenset(kinds)
 
 
@@ -2648,6 +2654,7 @@ def _hours_claims(
                 break
         start = end
     hours_question = "hours" in qkinds
+    asked_day = next((frozenset({int(k[4:])}) for k in qkinds if k.startswith("day:")), None)
     opening_asked = "opening" in qkinds
     closing_asked = "closing" in qkinds
     claims: list[HoursClaim] = []
@@ -2704,7 +2711,7 @@ def _hours_claims(
         def days_for(
             index: int,
             info: _ClauseHours = info,
-            inherited: frozenset[int] | None = inherited_days,
+            inherited: frozenset[int] | None = inherited_days or asked_day,
             used_days: set[int] = used_days,
         ) -> frozenset[int] | None:
             before = [d for d in info.days if d[0] < index]

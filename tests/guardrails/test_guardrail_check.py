@@ -1331,3 +1331,10 @@ def test_event_words_in_a_name_and_slang_visits() -> None:
     # "dtg jam 5 sore": a visit after closing
     assert not checker.check("dtg aja jam 5 sore bu, lebih sepi", service_id="kegiatan").ok
     assert checker.check("dtg aja jam 9 pagi bu", service_id="kegiatan").ok
+
+
+def test_the_day_asked_about_scopes_a_bare_time() -> None:
+    # "Jumat ... tutup jam berapa?" - "jam 3": the Friday closing time (11.00 promised)
+    assert fields("jam 3 bu", None, "SIP Jumat tutup jam brp?") == ["hours"]
+    assert fields("jam 11 bu", None, "SIP Jumat tutup jam brp?") == []
+    assert fields("jam 3 bu", None, "SIP Kamis tutup jam brp?") == []
