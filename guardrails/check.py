@@ -14,7 +14,7 @@ Rules (see docs/guardrails.md):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -257,8 +257,9 @@ class PromiseChecker:
             loose=loose,
         )
         topics_named = [*topics, *(s for _, s in attributor.strong if s not in topics)]
-        fee_results: list[tuple[FeeClaim, str, Violation | None]] = []
-        duration_results: list[tuple[DurationClaim, str, Violation | None]] = []
+        # (the value a question may have quoted, owner, violation) per fee and duration claim
+        fee_results: list[tuple[int | None, str, Violation | None]] = []
+        duration_results: list[tuple[int | None, str, Violation | None]] = []
         for claim in claims:
             owner = attributor.owner(claim.index)
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
@@ -268,10 +269,11 @@ class PromiseChecker:
             service = self._services[owner]
             if isinstance(claim, FeeClaim):
                 violation = self._check_fee(claim, service, tokens, sentences, mentions)
-                fee_results.append((claim, owner, violation))
+                fee_results.append((claim.amount, owner, violation))
             elif isinstance(claim, DurationClaim):
                 violation = self._check_duration(claim, service)
-                duration_results.append((claim, owner, violation))
+                minutes = round(claim.duration.min_calendar_minutes())
+                duration_results.append((minutes, owner, violation))
             else:
                 if claim.kind in _OPEN_ON_ITS_DAYS and claim.days:
                     open_days_by_service.setdefault(owner, set()).update(claim.days)
@@ -294,11 +296,11 @@ class PromiseChecker:
         if q_tokens and any(v.field == "fee" for v in violations):
             question_amounts = stated_amounts(q_tokens)
             if question_amounts:
-                violations = _without_corrected_echoes(violations, fee_results, question_amounts)
+                violations = _without_corrected_quotes(violations, fee_results, question_amounts)
         if q_tokens and any(v.field == "duration" for v in violations):
             quoted = {round(d.min_calendar_minutes()) for d in quoted_durations(q_tokens)}
             if quoted:
-                violations = _without_corrected_durations(violations, duration_results, quoted)
+                violations = _without_corrected_quotes(violations, duration_results, quoted)
         if not violations:
             return OK
         unique: list[Violation] = []
@@ -467,40 +469,22 @@ def _another_service_asked(tokens: list[Token], full: Sequence[Mention], loose: 
     return True
 
 
-def _without_corrected_echoes(
+def _without_corrected_quotes(
     violations: list[Violation],
-    fee_results: Sequence[tuple[FeeClaim, str, Violation | None]],
-    question_amounts: frozenset[int],
+    results: Sequence[tuple[int | None, str, Violation | None]],
+    quoted: Collection[int],
 ) -> list[Violation]:
-    """ "katanya 150rb?" - "yg 150rb itu tarif lama, skrg 250rb": an amount the citizen quoted,
-    answered with the promised amount for the same service, is being corrected."""
+    """ "katanya 150rb?" - "yg 150rb itu tarif lama, skrg 250rb"; "katanya sebulan?" - "siapa yg
+    bilang sebulan, paling lama 3 hari kerja": a value the citizen quoted, answered with one
+    within the promise for the same service, is being corrected. ``results`` hold (the claim's
+    amount or its minutes, owner, violation)."""
     kept_ok = {
-        owner
-        for claim, owner, violation in fee_results
-        if violation is None and claim.amount is not None
+        owner for value, owner, violation in results if violation is None and value is not None
     }
     echoes = {
         id(violation)
-        for claim, owner, violation in fee_results
-        if violation is not None and claim.amount in question_amounts and owner in kept_ok
-    }
-    return [v for v in violations if id(v) not in echoes]
-
-
-def _without_corrected_durations(
-    violations: list[Violation],
-    results: Sequence[tuple[DurationClaim, str, Violation | None]],
-    quoted: set[int],
-) -> list[Violation]:
-    """ "katanya sebulan?" - "siapa yg bilang sebulan, paling lama 3 hari kerja": the quoted
-    span, answered with one within the promise for the same service, is being corrected."""
-    kept_ok = {owner for _, owner, violation in results if violation is None}
-    echoes = {
-        id(violation)
-        for claim, owner, violation in results
-        if violation is not None
-        and round(claim.duration.min_calendar_minutes()) in quoted
-        and owner in kept_ok
+        for value, owner, violation in results
+        if violation is not None and value in quoted and owner in kept_ok
     }
     return [v for v in violations if id(v) not in echoes]
 
