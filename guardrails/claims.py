@@ -863,16 +863,20 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
     ):
         kinds.add("fee")
     # "katanya bisa 3 bulan?": a time span quoted in the question asks about the duration.
-    if "duration" not in kinds and _quotes_a_duration(tokens):
+    if "duration" not in kinds and quoted_durations(tokens):
         kinds.add("duration")
-    # "jumat siang bisa?", "can I come at 1pm?": a day or a time of day asks when the desk serves,
-    # unless the question asks a price ("sabtu minggu berapa?" is the rate of those days).
-    if "hours" not in kinds and "fee" not in kinds and _asks_about_time(tokens):
-        kinds.add("hours")
-    # "Jumat loket tutup jam berapa?": one day asked about scopes a bare time in the answer
     asked_days = {
         DAY_WORDS[t.low] for i, t in enumerate(tokens) if t.low in DAY_WORDS and _is_day(tokens, i)
     }
+    # "jumat siang bisa?", "can I come at 1pm?": a day or a time of day asks when the desk serves,
+    # unless the question asks a price ("sabtu minggu berapa?" is the rate of those days).
+    if (
+        "hours" not in kinds
+        and "fee" not in kinds
+        and (asked_days or _asks_about_time_of_day(tokens))
+    ):
+        kinds.add("hours")
+    # "Jumat loket tutup jam berapa?": one day asked about scopes a bare time in the answer
     if len(asked_days) == 1 and "hours" in kinds:
         kinds.add(f"day:{asked_days.pop()}")
     return frozenset(kinds)
@@ -904,10 +908,6 @@ _OPENING_QUESTIONS = (
 )
 
 
-def _quotes_a_duration(tokens: list[Token]) -> bool:
-    return bool(quoted_durations(tokens))
-
-
 def quoted_durations(tokens: list[Token]) -> list[Duration]:
     """Time spans a question quotes ("katanya bisa 3 bulan?"), not past ones ("2 minggu lalu")."""
     found: list[Duration] = []
@@ -934,11 +934,9 @@ def quoted_durations(tokens: list[Token]) -> list[Duration]:
 _GREETING_BEFORE_PERIOD = frozenset({"selamat", "good", "met", "slmt"})
 
 
-def _asks_about_time(tokens: list[Token]) -> bool:
+def _asks_about_time_of_day(tokens: list[Token]) -> bool:
     for i, token in enumerate(tokens):
         low = token.low
-        if low in DAY_WORDS and _is_day(tokens, i):
-            return True
         if (low in PERIODS or low in ("pm", "am")) and not (
             i > 0 and tokens[i - 1].low in _GREETING_BEFORE_PERIOD
         ):
