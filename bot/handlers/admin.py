@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.handlers import render
+from bot.handlers.citizen import command_argument
 from bot.handlers.context import JanjiContext
 
 logger = logging.getLogger(__name__)
@@ -23,19 +24,27 @@ def _days(argument: str) -> int:
     )
 
 
-async def report_command(update: Update, context: JanjiContext) -> None:
-    """/laporan [days]: promise versus reality, computed from the raw event log."""
+async def _admin_message(update: Update, context: JanjiContext) -> Message | None:
+    """The command's message when an admin sent it; anyone else is told it is for admins."""
     message = update.effective_message
     user = update.effective_user
     if message is None or user is None:
+        return None
+    if user.id not in context.janji.settings.admin_user_ids:
+        await render.reply(message, NOT_ADMIN)
+        return None
+    return message
+
+
+async def report_command(update: Update, context: JanjiContext) -> None:
+    """/laporan [days]: promise versus reality, computed from the raw event log."""
+    message = await _admin_message(update, context)
+    if message is None:
         return
     runtime = context.janji
-    if user.id not in runtime.settings.admin_user_ids:
-        await render.reply(message, NOT_ADMIN)
-        return
     from bot.reports.figures import report_from_store
 
-    argument = (message.text or "").partition(" ")[2].strip()
+    argument = command_argument(message)
     now = runtime.clock.now()
     text = await report_from_store(
         runtime.bundle.store, now=now, since=now - timedelta(days=_days(argument))
@@ -46,17 +55,15 @@ async def report_command(update: Update, context: JanjiContext) -> None:
 async def reload_command(update: Update, context: JanjiContext) -> None:
     """/reload: re-index the knowledge folder in this process and serve it at once. A bad file
     is reported with its file:line and the previous index keeps serving."""
-    message = update.effective_message
-    user = update.effective_user
-    if message is None or user is None:
+    message = await _admin_message(update, context)
+    if message is None:
         return
     runtime = context.janji
-    if user.id not in runtime.settings.admin_user_ids:
-        await render.reply(message, NOT_ADMIN)
-        return
     from bot.app import reload_knowledge
 
     async with render.typing(message.get_bot(), message.chat_id):
         summary = await reload_knowledge(runtime.settings, runtime.bundle)
-    logger.info("knowledge reloaded by admin %s", user.id)
+    logger.info(
+        "knowledge reloaded by admin %s", message.from_user.id if message.from_user else "?"
+    )
     await render.reply(message, summary.describe() if summary else "Indeks sudah terbaru.")
