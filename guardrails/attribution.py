@@ -222,13 +222,19 @@ def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     bare_name = _PAREN_RE.sub(" ", name).strip()
     texts.append(bare_name)
     for inner in _PAREN_RE.findall(name):
-        texts.extend(part for part in re.split(r"[/,;]| atau | or ", inner) if part.strip())
+        # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(AK/1)"'s "1" are not
+        texts.extend(
+            part
+            for part in re.split(r"[/,;]| atau | or ", inner)
+            if _key(part) and not _key(part)[0].isdigit()
+        )
     words = bare_name.split()
     if len(words) > 1 and words[0].lower() in GENERIC_NAME_PREFIXES:
         texts.append(" ".join(words[1:]))
     for text in texts:
         key = _key(text)
-        if key:
+        # "(AK/1)" splits into "AK" and "1": a number alone names nothing ("jam 1").
+        if key and not all(word.isdigit() for word in key):
             phrases.add(key)
     known_tokens = {token for key in phrases for token in key}
     fee = standard.promises.fee

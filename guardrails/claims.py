@@ -276,7 +276,9 @@ def other_place_before(
                     and tokens[j - 1].low in ("di", "in", "at")
                     and (tokens[j - 2].low in DESK_WORDS or tokens[j - 2].mention)
                 )
-                return not located
+                # "TDUP untuk kafe 500rb": the citizen's own business, served by the desk
+                served = j >= 1 and tokens[j - 1].low in ("untuk", "utk", "buat", "for", "bagi")
+                return not (located or served)
             if token.low in DESK_WORDS or token.stem in DESK_WORDS:
                 # "the bank's counter", "loket bank": the desk of another party
                 for k in (j - 1, j + 1):
@@ -417,6 +419,8 @@ STRONG_COMPLETION_WORDS = _words(
     diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
     ditetapkan salasai salasainyo jadina prepared disiapkan
     dikabari dikabarin dibales dihubungi
+    diperbaiki diperbarui dijawab diverifikasi verifikasi verifikasinya disahkan dipasang
+    repaired fixed answered verified approved
     """
 )
 REASON_WORDS = frozenset(
@@ -809,6 +813,21 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
             " lamo ",
             " lami ",
             " sabaraha dinten ",
+            " kok belum ",
+            " kok blm ",
+            " belum keluar ",
+            " blm keluar ",
+            " belum jadi ",
+            " blm jadi ",
+            " belum selesai ",
+            " belum ada kabar ",
+            " still not ",
+            " not ready yet ",
+            " kapan diperbaiki ",
+            " kapan dibalas ",
+            " kapan dijawab ",
+            " kapan ditanggapi ",
+            " kapan diproses ",
         )
     ):
         kinds.add("duration")
@@ -1190,6 +1209,13 @@ def _money_excluded(
         return True
     if _has_ancillary(tokens, max(c_start, start - 8), start, mention_tokens):
         return True
+    # "A stamp duty (materai) of IDR 10,000": a gloss in parentheses splits the clause
+    if c_start > 1 and tokens[c_start - 1].low == ")":
+        gloss = tokens[c_start - 1].clause_start
+        if gloss > 0 and tokens[gloss - 1].low == "(":
+            outer = tokens[gloss - 1].clause_start
+            if _has_ancillary(tokens, max(outer, start - 8), start, mention_tokens):
+                return True
     # "Parkir motor 2rb, mobil 5rb": the next item of a list of extras
     if (
         c_start > 0
@@ -1206,6 +1232,9 @@ def _money_excluded(
         w in ("sama", "plus", "termasuk", "including", "incl", "dengan", "+") for w in after
     )
     if not bundled and _has_ancillary(tokens, end, min(c_end, end + 3), mention_tokens):
+        return True
+    # "plus 1 million deposit that you get back": a deposit named right after its amount
+    if _has_any(tokens, end, min(c_end, end + 2), _DEPOSIT_WORDS):
         return True
     # Large amounts are values (prices, taxes, limits) unless a fee word stands right before.
     if amount >= 10_000_000 and not _has_any(
@@ -1286,6 +1315,7 @@ def _fee_claims(
 ) -> list[FeeClaim]:
     claims: list[FeeClaim] = []
     count = len(tokens)
+    earlier: list[int] = []  # amounts of the sentences before, fee or not
     for n, (s_start, s_end) in enumerate(sentences):
         # Most sentences hold no amount and no free/paid word: skip them before any work.
         for t in tokens[s_start:s_end]:
@@ -1374,7 +1404,25 @@ def _fee_claims(
             claims[first_claim:] = [
                 c for c in claims[first_claim:] if not (c.amount and _is_sum(c.amount, amounts))
             ]
+        # "KIR 85rb, kartu 50rb. Jadi total 135rb": a total of amounts stated before.
+        if earlier:
+            claims[first_claim:] = [
+                c
+                for c in claims[first_claim:]
+                if not (
+                    c.amount
+                    and _has_any(tokens, max(s_start, c.index - 3), c.index, _TOTAL_LEADS)
+                    and _is_sum(c.amount, [*earlier, c.amount])
+                )
+            ]
+        earlier.extend(amounts)
     return claims
+
+
+_DEPOSIT_WORDS = frozenset({"deposit", "jaminan", "refundable", "deposito"})
+_TOTAL_LEADS = frozenset(
+    {"total", "totalnya", "jumlah", "jumlahnya", "=", "semuanya", "altogether"}
+)
 
 
 def stated_amounts(tokens: list[Token]) -> frozenset[int]:
@@ -1919,6 +1967,26 @@ def _duration_is_claim(
     # "disimpan 30 hari", "30 hari setelah hasil keluar": kept, or counted after completion.
     if _has_any(tokens, c_start, start, RETENTION_WORDS) or _has_any(
         tokens, c_start, start, ACTIVITY_WORDS
+    ):
+        return False
+    # "jaminan 1 bulan sewa", "one month's rent": a duration measuring money.
+    if after_words[:1] and (
+        after_words[0] in ("sewa", "rent", "s", "'s") or after_words[:2] == ["of", "rent"]
+    ):
+        return False
+    # "Rp 75.000 untuk 3 tahun", "IDR 75,000 for another 3 years": the term an amount buys.
+    j = start - 1
+    while j > c_start and tokens[j].low in ("another", "lagi", "next"):
+        j -= 1
+    if (
+        j > c_start
+        and tokens[j].low in ("untuk", "utk", "for", "selama")
+        and any(
+            tokens[k].low in SLANG_AMOUNTS
+            or tokens[k].low in MAGNITUDE_WORDS
+            or tokens[k].low in ("rupiah", "rp", "idr")
+            for k in range(max(c_start, j - 4), j)
+        )
     ):
         return False
     # "Rp 60.000 a month", "60rb sebulan": a rate right after an amount.

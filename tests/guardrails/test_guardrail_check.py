@@ -1338,3 +1338,105 @@ def test_the_day_asked_about_scopes_a_bare_time() -> None:
     assert fields("jam 3 bu", None, "SIP Jumat tutup jam brp?") == ["hours"]
     assert fields("jam 11 bu", None, "SIP Jumat tutup jam brp?") == []
     assert fields("jam 3 bu", None, "SIP Kamis tutup jam brp?") == []
+
+
+# ------------------------------------------------- blind sets 12 and 13: general causes
+
+
+def _standard(
+    service_id: str, name: str, aliases: tuple[str, ...], promises: dict
+) -> ServiceStandard:  # type: ignore[type-arg]
+    return ServiceStandard(service_id, name, aliases, parse_promises(promises))
+
+
+def test_a_number_in_parentheses_names_no_service() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("kp", "Kartu Peserta (KP/2)", ("kartu peserta",), {"fee": 0}),
+            _standard(
+                "legal",
+                "Legalisir Akta",
+                ("legalisir",),
+                {"fee": 0, "hours": "Senin-Kamis 08.00-15.00, Jumat 08.00-11.00"},
+            ),
+            _standard("makam", "Izin Makam (3 tahun)", ("izin makam",), {"fee": 100_000}),
+        ]
+    )
+    # "jam 2" is no mention of "KP/2": the question stays about legalisir
+    result = checker.check(
+        "bisa bu, jumat buka sampai jam 4", question="legalisir bisa jumat jam 2 siang?"
+    )
+    assert [(v.service_id, v.field) for v in result.violations] == [("legal", "hours")]
+    # "3 tahun" is how long the lease runs, not the name of the permit
+    assert checker.check("legalisir gratis bu, berlaku 3 tahun", service_id="legal").ok
+
+
+def test_repair_and_verification_times_and_delay_questions() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("lampu", "Pengaduan Lampu Taman", ("lampu taman",), {"duration": "3x24 jam"}),
+            _standard(
+                "lapor", "Laporan Usaha Online", ("laporan usaha",), {"duration": "5 hari kerja"}
+            ),
+        ]
+    )
+    assert fields_of(checker, "lampunya diperbaiki sebulan lagi pak", "lampu") == ["duration"]
+    assert fields_of(checker, "lampunya diperbaiki besok pagi pak", "lampu") == []
+    # a question about a delay asks how long it takes
+    assert fields_of(
+        checker, "verifikasinya 10 hari kerja bu", None, "laporan usaha kok belum keluar?"
+    ) == ["duration"]
+    assert (
+        fields_of(checker, "verifikasinya 3 hari kerja bu", None, "laporan usaha kok belum keluar?")
+        == []
+    )
+
+
+def test_a_total_of_amounts_stated_before() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("tenda", "Sewa Tenda", ("tenda",), {"fee": 200_000}),
+            _standard("kursi", "Sewa Kursi", ("kursi",), {"fee": 50_000}),
+        ]
+    )
+    assert checker.check(
+        "Tenda 200rb, kursi 50rb. Jadi total 250rb ya pak", question="tenda sama kursi brp?"
+    ).ok
+    assert not checker.check("Tenda 300rb, kursi 50rb ya pak", question="tenda sama kursi brp?").ok
+
+
+def test_extras_named_around_an_amount() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "izin",
+                "Izin Usaha Perdagangan",
+                ("izin dagang",),
+                {"fee": 0, "duration": "3 hari kerja"},
+            ),
+            _standard(
+                "aula", "Sewa Aula", ("aula",), {"fee": 2_000_000, "duration": "2 hari kerja"}
+            ),
+        ]
+    )
+    # the citizen's own business after "buat" is no other premise
+    assert fields_of(checker, "buat warung 100rb bu", "izin") == ["fee"]
+    assert fields_of(checker, "kopi di warung depan 5rb bu", "izin") == []
+    # a duty stamp glossed in parentheses, a deposit named after its amount
+    assert checker.check("A duty stamp (meterai) of IDR 10,000 is required.", service_id="izin").ok
+    assert checker.check(
+        "aula 2 juta, plus 500rb deposit yg nanti dikembalikan", service_id="aula"
+    ).ok
+    # the term an amount buys, a deposit measured in months of rent
+    assert checker.check(
+        "Rp 2.000.000 untuk 2 hari acara, jaminan 1 bulan sewa", service_id="aula"
+    ).ok
+    assert checker.check("IDR 2,000,000 for another 3 days", service_id="aula").ok
+    assert fields_of(checker, "konfirmasi aula 2 minggu pak", "aula") == ["duration"]
+
+
+def fields_of(
+    checker: PromiseChecker, answer: str, service_id: str | None, question: str | None = None
+) -> list[str]:
+    result = checker.check(answer, service_id=service_id, question=question)
+    return sorted({v.field for v in result.violations})
