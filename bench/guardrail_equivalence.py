@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_guardrails import LONG_ANSWERS  # noqa: E402
 from guardrails import PromiseChecker  # noqa: E402
 from tests.guardrails.guardrail_eval import (  # noqa: E402
+    checker_for,
     load_records,
     sample_standards,
-    standards_from_records,
 )
 
 
@@ -38,12 +38,7 @@ def verdicts(skip: tuple[str, ...] = ()) -> dict[str, Any]:
         if path.name in skip:
             continue
         for position, record in enumerate(load_records(path)):
-            checker = default
-            if "standards" in record:
-                key = json.dumps(record["standards"], sort_keys=True)
-                if key not in checkers:
-                    checkers[key] = PromiseChecker(standards_from_records(record["standards"]))
-                checker = checkers[key]
+            checker = checker_for(record, checkers, default)
             question = record.get("question")
             service_id = record.get("service_id")
             answer = record["answer"]

@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from guardrails import claim_filter_model
 from guardrails.attribution import (
     Attributor,
     Mention,
@@ -26,6 +27,7 @@ from guardrails.attribution import (
     service_phrases,
     variant_key,
 )
+from guardrails.claim_filter import CandidateContext, ClaimFilter, candidate_features
 from guardrails.claims import (
     ANCILLARY_WORDS,
     CHANNEL_PLACES,
@@ -47,7 +49,7 @@ from guardrails.numbers import format_rupiah
 from guardrails.promises import OpeningHours, ServiceStandard, variant_label
 from guardrails.text import Token, tokenize
 
-__all__ = ["PromiseChecker", "Verdict", "Violation", "check"]
+__all__ = ["Candidate", "PromiseChecker", "Verdict", "Violation", "check"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,23 @@ class Verdict:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A violation the rules found, with what the claim filter reads about it."""
+
+    violation: Violation
+    tokens: list[Token]
+    question: list[Token]
+    context: CandidateContext
+
+    def features(self) -> list[str]:
+        return candidate_features(self.tokens, self.context, self.question)
+
+
 OK = Verdict("ok")
+DEFAULT_FILTER = ClaimFilter(
+    claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
+)
 WORKING_DAYS_TOLERANCE = 1.10
 
 _FIELD_WORDS = {"fee": "biaya", "duration": "waktu penyelesaian", "hours": "jam layanan"}
@@ -160,8 +178,16 @@ class _Service:
 class PromiseChecker:
     """Compile once per knowledge base (name/alias matchers), then check many answers fast."""
 
-    def __init__(self, standards: Iterable[ServiceStandard]) -> None:
+    def __init__(
+        self,
+        standards: Iterable[ServiceStandard],
+        *,
+        claim_filter: ClaimFilter | None = DEFAULT_FILTER,
+    ) -> None:
+        """``claim_filter``: a learned second reader that may drop a violation the rules found
+        (see claim_filter.py); None keeps every one."""
         listed = list(standards)
+        self._claim_filter = claim_filter
         self._services = {s.service_id: _Service(s) for s in listed}
         self._index = ServiceIndex(listed)
         # Names of fee variants of two words or more ("jual beli", "rumah tinggal"), by first word:
@@ -175,8 +201,32 @@ class PromiseChecker:
     def check(
         self, answer: str, *, service_id: str | None = None, question: str | None = None
     ) -> Verdict:
-        if not answer or not answer.strip():
+        candidates = self.candidates(answer, service_id=service_id, question=question)
+        if not candidates:
             return OK
+        claim_filter = self._claim_filter
+        unique: list[Violation] = []
+        seen: set[tuple[str, str]] = set()
+        for candidate in candidates:
+            violation = candidate.violation
+            key = (violation.service_id, violation.field)
+            if key in seen:
+                continue
+            if claim_filter is not None and not claim_filter.keeps(candidate.features()):
+                continue
+            seen.add(key)
+            unique.append(violation)
+        if not unique:
+            return OK
+        return Verdict("contradiction", tuple(unique), self._explain(unique))
+
+    def candidates(
+        self, answer: str, *, service_id: str | None = None, question: str | None = None
+    ) -> list[Candidate]:
+        """Every violation the rules find, in order, before the claim filter and before
+        duplicates of one (service, field) are merged."""
+        if not answer or not answer.strip():
+            return []
         if service_id is not None and service_id not in self._services:
             service_id = None
         tokens = tokenize(answer)
@@ -225,8 +275,10 @@ class PromiseChecker:
         sentences = sentence_spans(tokens)
         claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
         if not claims:
-            return OK
+            return []
         violations: list[Violation] = []
+        origins: dict[int, tuple[FeeClaim | DurationClaim | HoursClaim, str]] = {}
+        agreeing: set[tuple[str, str]] = set()  # (owner, field) of claims within the promise
         open_days_by_service: dict[str, set[int]] = {}
         spans: list[tuple[HoursClaim, str]] = []
         loose: list[Mention] = []
@@ -283,6 +335,9 @@ class PromiseChecker:
                 violation = self._check_hours(claim, service)
             if violation is not None:
                 violations.append(violation)
+                origins[id(violation)] = (claim, owner)
+            else:
+                agreeing.add((owner, claim.field))
         for claim, owner in spans:
             hours = self._services[owner].standard.promises.hours
             if hours is None:
@@ -292,7 +347,9 @@ class PromiseChecker:
             if missing and not any(
                 v.service_id == owner and v.field == "hours" for v in violations
             ):
-                violations.append(Violation(owner, "hours", hours.describe("id"), claim.text))
+                violation = Violation(owner, "hours", hours.describe("id"), claim.text)
+                violations.append(violation)
+                origins[id(violation)] = (claim, owner)
         if q_tokens and any(v.field == "fee" for v in violations):
             question_amounts = stated_amounts(q_tokens)
             if question_amounts:
@@ -301,17 +358,83 @@ class PromiseChecker:
             quoted = {round(d.min_calendar_minutes()) for d in quoted_durations(q_tokens)}
             if quoted:
                 violations = _without_corrected_quotes(violations, duration_results, quoted)
-        if not violations:
-            return OK
-        unique: list[Violation] = []
-        seen: set[tuple[str, str]] = set()
-        for violation in violations:
-            key = (violation.service_id, violation.field)
-            if key in seen:
-                continue
-            seen.add(key)
-            unique.append(violation)
-        return Verdict("contradiction", tuple(unique), self._explain(unique))
+        services_named = len({s for _, s in attributor.strong} | set(topics))
+        return [
+            Candidate(
+                violation,
+                tokens,
+                q_tokens,
+                self._context(
+                    violation,
+                    *origins[id(violation)],
+                    tokens=tokens,
+                    attributor=attributor,
+                    given=service_id,
+                    asked=question_services,
+                    services_named=services_named,
+                    agreeing=agreeing,
+                ),
+            )
+            for violation in violations
+        ]
+
+    def _context(
+        self,
+        violation: Violation,
+        claim: FeeClaim | DurationClaim | HoursClaim,
+        owner: str,
+        *,
+        tokens: list[Token],
+        attributor: Attributor,
+        given: str | None,
+        asked: Sequence[str],
+        services_named: int,
+        agreeing: set[tuple[str, str]],
+    ) -> CandidateContext:
+        promises = self._services[owner].standard.promises
+        ratio: float | None = None
+        end = claim.index + 1
+        if isinstance(claim, FeeClaim):
+            kind = (
+                "fee:charged"
+                if claim.amount is None
+                else "fee:free"
+                if claim.amount == 0
+                else "fee:amount"
+            )
+            end = claim.end
+            top = max(promises.fee.values) if promises.fee is not None else 0
+            if claim.amount and top:
+                ratio = claim.amount / top
+        elif isinstance(claim, DurationClaim):
+            kind = f"duration:{claim.duration.unit}"
+            end = claim.end
+            if promises.duration is not None:
+                ratio = claim.duration.min_calendar_minutes() / max(
+                    1.0, promises.duration.max_calendar_minutes()
+                )
+        else:
+            kind = f"hours:{claim.kind}"
+        anchor = tokens[claim.index]
+        in_clause = in_sentence = False
+        for mention, service in (*attributor.strong, *attributor.loose):
+            if service == owner:
+                in_clause = in_clause or mention.clause == anchor.clause
+                in_sentence = in_sentence or mention.sentence == anchor.sentence
+        return CandidateContext(
+            field=violation.field,
+            kind=kind,
+            start=claim.index,
+            end=end,
+            ratio=ratio,
+            given=owner == given,
+            asked=owner in asked,
+            named_in_clause=in_clause,
+            named_in_sentence=in_sentence,
+            services_named=services_named,
+            promise_stated=(owner, violation.field) in agreeing,
+            free_promise=promises.fee is not None and promises.fee.is_free,
+        )
 
     def _owner_by_variant(
         self,

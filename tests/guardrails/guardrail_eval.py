@@ -317,6 +317,22 @@ def sample_standards() -> list[ServiceStandard]:
     return standards_from_records(SAMPLE_SERVICES)
 
 
+def checker_for(
+    record: Mapping[str, Any],
+    cache: dict[str, PromiseChecker],
+    default: PromiseChecker | None = None,
+) -> PromiseChecker:
+    """The checker of a record's own "standards" (compiled once per knowledge base), else
+    ``default``."""
+    if "standards" not in record:
+        assert default is not None, "records without standards need a default knowledge base"
+        return default
+    key = json.dumps(record["standards"], sort_keys=True)
+    if key not in cache:
+        cache[key] = PromiseChecker(standards_from_records(record["standards"]))
+    return cache[key]
+
+
 def evaluate(
     records: Sequence[Mapping[str, Any]], standards: Sequence[ServiceStandard] | None = None
 ) -> dict[str, Any]:
@@ -328,14 +344,7 @@ def evaluate(
     field_right = 0
     errors: list[dict[str, Any]] = []
     for record in records:
-        if "standards" in record:
-            key = json.dumps(record["standards"], sort_keys=True)
-            if key not in checkers:
-                checkers[key] = PromiseChecker(standards_from_records(record["standards"]))
-            checker = checkers[key]
-        else:
-            assert default is not None, "records without standards need a default knowledge base"
-            checker = default
+        checker = checker_for(record, checkers, default)
         verdict = checker.check(
             record["answer"], service_id=record.get("service_id"), question=record.get("question")
         )

@@ -96,8 +96,9 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
     ("name", "floor"),
     # Blind sets over three new organisations each, written by helpers who never read the
     # checker; each was scored once blind (its README keeps that figure) and then used to mend
-    # general causes. The floors keep the gains; blind sets 3 and 7-11 were the last ones
-    # measured blind and have the lowest floors (their remaining errors: docs/guardrails.md).
+    # general causes. The floors keep the gains; blind sets 3 and 7-13 were the last ones
+    # measured blind (their remaining errors: docs/guardrails.md). The claim filter is trained
+    # on all of these sets, so their figures now are development figures, not estimates.
     [
         ("blind2", 0.97),
         ("blind4", 0.97),
@@ -109,6 +110,8 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind9", 0.90),
         ("blind10", 0.80),
         ("blind11", 0.90),
+        ("blind12", 0.95),
+        ("blind13", 0.95),
     ],
 )
 def test_blind_sets_do_not_regress(name: str, floor: float) -> None:

@@ -1,0 +1,245 @@
+"""Train the claim filter (guardrails/claim_filter.py) on the labelled answer sets.
+
+Every violation the rules find in a labelled answer is one example: true when the answer is a
+labelled contradiction of that field, false otherwise. The model is a logistic regression with an
+L2 penalty (numpy, full-batch gradient descent). ``--cv`` scores it leave-one-set-out (train on
+every other set, judge the left-out one) at several thresholds, next to the rules alone; without
+``--cv`` it trains on every set and writes guardrails/claim_filter_model.py.
+
+    .venv/bin/python bench/train_claim_filter.py --cv
+    .venv/bin/python bench/train_claim_filter.py --threshold 0.3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from guardrails import PromiseChecker  # noqa: E402
+from tests.guardrails.guardrail_eval import (  # noqa: E402
+    checker_for,
+    load_records,
+    sample_standards,
+)
+
+MODEL_PATH = ROOT / "guardrails" / "claim_filter_model.py"
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+@dataclass
+class Example:
+    set_name: str
+    record: int  # index of the record in its set
+    field: str
+    features: list[str]
+    label: int
+
+
+@dataclass
+class Labelled:
+    set_name: str
+    expected: str
+    fields: list[str]
+
+
+def default_sets() -> list[Path]:
+    eval_dir = ROOT / "eval"
+    return [
+        eval_dir / "guardrail_answers.jsonl",
+        eval_dir / "guardrail_answers_heldout.jsonl",
+        eval_dir / "guardrail_answers_heldout2.jsonl",
+        *sorted(eval_dir.glob("guardrail_blind*.jsonl")),
+    ]
+
+
+def collect(paths: Sequence[Path]) -> tuple[list[Example], list[Labelled]]:
+    examples: list[Example] = []
+    labelled: list[Labelled] = []
+    default = PromiseChecker(sample_standards())
+    checkers: dict[str, PromiseChecker] = {}
+    for path in paths:
+        name = path.stem
+        for record in load_records(path):
+            checker = checker_for(record, checkers, default)
+            index = len(labelled)
+            labelled.append(Labelled(name, record["expected"], sorted(record.get("fields", []))))
+            for candidate in checker.candidates(
+                record["answer"],
+                service_id=record.get("service_id"),
+                question=record.get("question"),
+            ):
+                field = candidate.violation.field
+                label = int(record["expected"] == "contradiction" and field in record["fields"])
+                examples.append(Example(name, index, field, candidate.features(), label))
+    return examples, labelled
+
+
+def train(
+    examples: Sequence[Example], *, l2: float, negative_weight: float, min_count: int = 2
+) -> tuple[dict[str, float], float]:
+    counts: dict[str, int] = {}
+    for example in examples:
+        for feature in set(example.features):
+            counts[feature] = counts.get(feature, 0) + 1
+    vocabulary = {
+        f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))
+    }
+    rows = np.zeros((len(examples), len(vocabulary)), dtype=np.float32)
+    for r, example in enumerate(examples):
+        for feature in example.features:
+            column = vocabulary.get(feature)
+            if column is not None:
+                rows[r, column] = 1.0
+    labels = np.array([e.label for e in examples], dtype=np.float32)
+    weights = np.where(labels > 0, 1.0, negative_weight).astype(np.float32)
+    weights /= weights.sum()
+    w = np.zeros(len(vocabulary), dtype=np.float32)
+    b = 0.0
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    mb = vb = 0.0
+    rate, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+    for step in range(1, 601):
+        scores = rows @ w + b
+        probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+        error = (probs - labels) * weights
+        grad_w = rows.T @ error + l2 * w
+        grad_b = float(error.sum())
+        m = beta1 * m + (1 - beta1) * grad_w
+        v = beta2 * v + (1 - beta2) * grad_w * grad_w
+        mb = beta1 * mb + (1 - beta1) * grad_b
+        vb = beta2 * vb + (1 - beta2) * grad_b * grad_b
+        w -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
+        b -= rate * (mb / (1 - beta1**step)) / (np.sqrt(vb / (1 - beta2**step)) + eps)
+    model = {f: float(w[i]) for f, i in vocabulary.items() if abs(w[i]) >= 0.005}
+    return model, float(b)
+
+
+def probability(model: dict[str, float], bias: float, features: Sequence[str]) -> float:
+    score = bias + sum(model.get(f, 0.0) for f in features)
+    return float(1.0 / (1.0 + np.exp(-np.clip(score, -30, 30))))
+
+
+def score(
+    labelled: Sequence[Labelled],
+    indices: Sequence[int],
+    kept: dict[int, set[str]],
+) -> dict[str, float]:
+    tp = fp = fn = right = 0
+    for index in indices:
+        item = labelled[index]
+        fields = kept.get(index, set())
+        predicted = bool(fields)
+        if item.expected == "contradiction":
+            if predicted:
+                tp += 1
+                right += sorted(fields) == item.fields
+            else:
+                fn += 1
+        elif predicted:
+            fp += 1
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "field": right / tp if tp else 1.0,
+    }
+
+
+def cross_validate(
+    examples: list[Example], labelled: list[Labelled], *, l2: float, negative_weight: float
+) -> dict[str, Any]:
+    sets = sorted({item.set_name for item in labelled})
+    by_threshold: dict[float | None, list[dict[str, float]]] = {t: [] for t in (None, *THRESHOLDS)}
+    for left_out in sets:
+        train_on = [e for e in examples if e.set_name != left_out]
+        model, bias = train(train_on, l2=l2, negative_weight=negative_weight)
+        indices = [i for i, item in enumerate(labelled) if item.set_name == left_out]
+        tested = [e for e in examples if e.set_name == left_out]
+        for threshold in by_threshold:
+            kept: dict[int, set[str]] = {}
+            for example in tested:
+                if threshold is None or probability(model, bias, example.features) >= threshold:
+                    kept.setdefault(example.record, set()).add(example.field)
+            result = score(labelled, indices, kept)
+            result["set"] = left_out  # type: ignore[assignment]
+            by_threshold[threshold].append(result)
+    summary: dict[str, Any] = {}
+    for threshold, results in by_threshold.items():
+        tp = sum(r["tp"] for r in results)
+        fp = sum(r["fp"] for r in results)
+        fn = sum(r["fn"] for r in results)
+        summary["rules" if threshold is None else f"t={threshold}"] = {
+            "precision": round(tp / (tp + fp), 4),
+            "recall": round(tp / (tp + fn), 4),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "per_set": {
+                r["set"]: (round(r["precision"], 3), round(r["recall"], 3)) for r in results
+            },
+        }
+    return summary
+
+
+def write_model(model: dict[str, float], bias: float, threshold: float, note: str) -> None:
+    lines = [
+        '"""Weights of the claim filter; written by bench/train_claim_filter.py, do not edit."""',
+        "",
+        f"# {note}",
+        f"BIAS = {bias:.4f}",
+        f"THRESHOLD = {threshold}",
+        "WEIGHTS: dict[str, float] = {",
+    ]
+    for feature in sorted(model):
+        lines.append(f"    {json.dumps(feature, ensure_ascii=False)}: {model[feature]:.4f},")
+    lines.append("}")
+    MODEL_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sets", nargs="*", type=Path)
+    parser.add_argument("--cv", action="store_true")
+    parser.add_argument("--l2", type=float, default=1e-2)
+    parser.add_argument("--negative-weight", type=float, default=15.0)
+    parser.add_argument("--threshold", type=float, default=0.3)
+    args = parser.parse_args()
+    paths = args.sets or default_sets()
+    examples, labelled = collect(paths)
+    positives = sum(e.label for e in examples)
+    print(f"{len(labelled)} answers, {len(examples)} candidate violations ({positives} true)")
+    if args.cv:
+        summary = cross_validate(
+            examples, labelled, l2=args.l2, negative_weight=args.negative_weight
+        )
+        for name, figures in summary.items():
+            print(
+                f"{name:8} P {figures['precision']:.3f} R {figures['recall']:.3f} "
+                f"tp {figures['tp']} fp {figures['fp']} fn {figures['fn']}"
+            )
+        print(json.dumps({k: v["per_set"] for k, v in summary.items()}, indent=None)[:4000])
+        return
+    model, bias = train(examples, l2=args.l2, negative_weight=args.negative_weight)
+    note = (
+        f"{len(examples)} candidates from {len(labelled)} answers in {len(paths)} sets; "
+        f"l2={args.l2}, negative weight {args.negative_weight}"
+    )
+    write_model(model, bias, args.threshold, note)
+    print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model)} weights, threshold {args.threshold}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The learned second reader: it may only drop violations the rules found, and it keeps the
+plain contradictions the product exists for."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from guardrails import PromiseChecker, claim_filter_model
+from guardrails.claim_filter import ClaimFilter
+from tests.guardrails.guardrail_eval import sample_standards
+
+CLASSIC = [
+    ("bayar 50rb aja ke saya biar cepat", "ktp-el", None, "fee"),
+    ("KTP selesai 2 minggu ya pak", "ktp-el", None, "duration"),
+    ("kita buka Sabtu kok bu, dateng aja", "akta-kelahiran", None, "hours"),
+    ("Biaya penerbitan KTP-el Rp 100.000.", None, "Berapa biaya KTP?", "fee"),
+    ("The passport is issued within 3 weeks.", "paspor", None, "duration"),
+    ("SKCK gratis kok pak", "skck", None, "fee"),
+    ("kantor tutup jam 12 siang bu", "kartu-keluarga", "KK buka sampe jam brp?", "hours"),
+    ("Paspor elektronik 900 ribu ya", "paspor", None, "fee"),
+]
+
+
+@pytest.mark.parametrize(("answer", "service_id", "question", "field"), CLASSIC)
+def test_the_filter_keeps_plain_contradictions(
+    answer: str, service_id: str | None, question: str | None, field: str
+) -> None:
+    result = PromiseChecker(sample_standards()).check(
+        answer, service_id=service_id, question=question
+    )
+    assert field in {v.field for v in result.violations}, result
+
+
+def test_without_a_filter_every_violation_of_the_rules_stands() -> None:
+    standards = sample_standards()
+    answer = "KTP selesai 2 minggu, bayar 50rb"
+    plain = PromiseChecker(standards, claim_filter=None).check(answer, service_id="ktp-el")
+    candidates = PromiseChecker(standards).candidates(answer, service_id="ktp-el")
+    assert {v.field for v in plain.violations} == {"fee", "duration"}
+    assert {c.violation.field for c in candidates} == {"fee", "duration"}
+
+
+def test_a_filter_can_only_drop_violations() -> None:
+    standards = sample_standards()
+    rejecting = ClaimFilter({}, bias=-30.0, threshold=0.5)
+    result = PromiseChecker(standards, claim_filter=rejecting).check(
+        "bayar 50rb aja ke saya biar cepat", service_id="ktp-el"
+    )
+    assert result.ok and result.explanation is None
+    accepting = ClaimFilter({}, bias=30.0, threshold=0.5)
+    assert (
+        PromiseChecker(standards, claim_filter=accepting)
+        .check("KTP gratis, selesai 1 hari kerja", service_id="ktp-el")
+        .ok
+    )
+
+
+def test_features_describe_the_claim_and_its_neighbours() -> None:
+    (candidate,) = PromiseChecker(sample_standards()).candidates(
+        "bayar 50rb aja ke saya", service_id="ktp-el"
+    )
+    features = candidate.features()
+    assert features == candidate.features()  # deterministic
+    assert {"f:fee", "k:fee:amount", "a:given", "a:free_promise", "L2:bayar"} <= set(features)
+
+
+def test_the_model_is_plain_numbers() -> None:
+    assert 0.0 < claim_filter_model.THRESHOLD < 1.0
+    assert math.isfinite(claim_filter_model.BIAS)
+    assert claim_filter_model.WEIGHTS
+    assert all(math.isfinite(w) for w in claim_filter_model.WEIGHTS.values())
