@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.guardrails.guardrail_eval import tally  # noqa: E402
 
 
 def _yaml_scalar(value: object) -> str:
@@ -55,7 +58,7 @@ def main() -> None:
     groups: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         groups.setdefault(json.dumps(record["standards"], sort_keys=True), []).append(record)
-    tp = fp = fn = field_right = 0
+    outcomes: list[tuple[str, list[str], list[str]]] = []
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "LOG_LEVEL": "WARNING"}
     for key, group in groups.items():
         with tempfile.TemporaryDirectory() as tmp:
@@ -88,19 +91,12 @@ def main() -> None:
         for record, line in zip(group, done.stdout.splitlines(), strict=True):
             verdict = json.loads(line)
             assert verdict["id"] == record["id"]
-            predicted = verdict["verdict"] == "contradiction"
-            expected = record["expected"] == "contradiction"
-            if predicted and expected:
-                tp += 1
-                fields = sorted({v["field"] for v in verdict["violations"]})
-                field_right += fields == sorted(record["fields"])
-            elif predicted:
-                fp += 1
-            elif expected:
-                fn += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    field = field_right / tp if tp else 1.0
+            outcomes.append(
+                (record["expected"], record["fields"], [v["field"] for v in verdict["violations"]])
+            )
+    result = tally(outcomes)
+    tp, fp, fn = result["tp"], result["fp"], result["fn"]
+    precision, recall, field = result["precision"], result["recall"], result["field_accuracy"]
     print(
         f"{args.labelled.name}: n={len(records)} contradictions={tp + fn} "
         f"precision={precision:.3f} ({tp}/{tp + fp}) recall={recall:.3f} ({tp}/{tp + fn}) "

@@ -30,6 +30,7 @@ from tests.guardrails.guardrail_eval import (  # noqa: E402
     checker_for,
     load_records,
     sample_standards,
+    tally,
 )
 
 MODEL_PATH = ROOT / "guardrails" / "claim_filter_model.py"
@@ -131,31 +132,9 @@ def probability(model: dict[str, float], bias: float, features: Sequence[str]) -
 
 
 def score(
-    labelled: Sequence[Labelled],
-    indices: Sequence[int],
-    kept: dict[int, set[str]],
-) -> dict[str, float]:
-    tp = fp = fn = right = 0
-    for index in indices:
-        item = labelled[index]
-        fields = kept.get(index, set())
-        predicted = bool(fields)
-        if item.expected == "contradiction":
-            if predicted:
-                tp += 1
-                right += sorted(fields) == item.fields
-            else:
-                fn += 1
-        elif predicted:
-            fp += 1
-    return {
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "field": right / tp if tp else 1.0,
-    }
+    labelled: Sequence[Labelled], indices: Sequence[int], kept: dict[int, set[str]]
+) -> dict[str, Any]:
+    return tally((labelled[i].expected, labelled[i].fields, kept.get(i, set())) for i in indices)
 
 
 def cross_validate(

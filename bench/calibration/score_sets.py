@@ -25,31 +25,23 @@ from tests.guardrails.guardrail_eval import (  # noqa: E402
     SAMPLE_SERVICES,
     checker_for,
     load_records,
+    tally,
 )
 
 
-def _score(results: list[tuple[dict[str, Any], bool, list[str]]]) -> str:
-    tp = fp = fn = right = 0
-    for record, flagged, fields in results:
-        if record["expected"] == "contradiction":
-            if flagged:
-                tp += 1
-                right += sorted(fields) == sorted(record["fields"])
-            else:
-                fn += 1
-        elif flagged:
-            fp += 1
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    field = right / tp if tp else 1.0
-    return f"P {precision:.3f} R {recall:.3f} field {field:.3f} (tp {tp} fp {fp} fn {fn})"
+def _score(results: list[tuple[dict[str, Any], list[str]]]) -> str:
+    r = tally((record["expected"], record["fields"], fields) for record, fields in results)
+    return (
+        f"P {r['precision']:.3f} R {r['recall']:.3f} field {r['field_accuracy']:.3f} "
+        f"(tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+    )
 
 
 def main() -> None:
     checkers: dict[str, PromiseChecker] = {}
     for name in sys.argv[1:]:
-        baseline: list[tuple[dict[str, Any], bool, list[str]]] = []
-        janji: list[tuple[dict[str, Any], bool, list[str]]] = []
+        baseline: list[tuple[dict[str, Any], list[str]]] = []
+        janji: list[tuple[dict[str, Any], list[str]]] = []
         for record in load_records(Path(name)):
             raw = record.get("standards") or SAMPLE_SERVICES
             checker = checker_for({"standards": raw}, checkers)
@@ -58,9 +50,10 @@ def main() -> None:
                 found = baseline_checker.check(record["answer"], raw, **args)
             except Exception:  # the baseline is kept as written; a crash counts as "ok"
                 found = {"verdict": "ok", "fields": []}
-            baseline.append((record, found["verdict"] == "contradiction", found["fields"]))
+            flagged = found["verdict"] == "contradiction"
+            baseline.append((record, list(found["fields"]) or (["?"] if flagged else [])))
             verdict = checker.check(record["answer"], **args)
-            janji.append((record, not verdict.ok, [v.field for v in verdict.violations]))
+            janji.append((record, [v.field for v in verdict.violations]))
         print(f"{Path(name).name}\n  baseline: {_score(baseline)}\n  janji:    {_score(janji)}")
 
 

@@ -7,7 +7,7 @@ A record: {"id", "answer", "service_id", "question", "expected": "ok"|"contradic
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -331,6 +331,29 @@ def checker_for(
     if key not in cache:
         cache[key] = PromiseChecker(standards_from_records(record["standards"]))
     return cache[key]
+
+
+def tally(outcomes: Iterable[tuple[str, Collection[str], Collection[str]]]) -> dict[str, Any]:
+    """Precision, recall and field right of (expected, labelled fields, reported fields) triples;
+    a contradiction is reported when any field is."""
+    tp = fp = fn = right = 0
+    for expected, labelled, reported in outcomes:
+        if expected == "contradiction":
+            if reported:
+                tp += 1
+                right += sorted(set(reported)) == sorted(labelled)
+            else:
+                fn += 1
+        elif reported:
+            fp += 1
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "field_accuracy": right / tp if tp else 1.0,
+    }
 
 
 def evaluate(
