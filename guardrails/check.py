@@ -131,6 +131,9 @@ _OPEN_ON_ITS_DAYS = frozenset(
         "only_period",
     }
 )
+_BOTH_WORDS = frozenset(
+    {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
+)
 _AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
 
 
@@ -312,32 +315,43 @@ class PromiseChecker:
         # (the value a question may have quoted, owner, violation) per fee and duration claim
         fee_results: list[tuple[int | None, str, Violation | None]] = []
         duration_results: list[tuple[int | None, str, Violation | None]] = []
+        both_sentences = {
+            t.sentence
+            for k, t in enumerate(tokens)
+            if t.low in _BOTH_WORDS
+            # "dua2nya", "dua-duanya"
+            or (t.low == "dua" and k + 1 < len(tokens) and tokens[k + 1].low in ("2", "-"))
+        }
         for claim in claims:
             owner = attributor.owner(claim.index)
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
                 owner = self._owner_by_variant(claim, owner, topics_named, tokens, attributor)
-            if owner is None or owner not in self._services:
-                continue
-            service = self._services[owner]
-            if isinstance(claim, FeeClaim):
-                violation = self._check_fee(claim, service, tokens, sentences, mentions)
-                fee_results.append((claim.amount, owner, violation))
-            elif isinstance(claim, DurationClaim):
-                violation = self._check_duration(claim, service)
-                minutes = round(claim.duration.min_calendar_minutes())
-                duration_results.append((minutes, owner, violation))
-            else:
-                if claim.kind in _OPEN_ON_ITS_DAYS and claim.days:
-                    open_days_by_service.setdefault(owner, set()).update(claim.days)
-                if claim.kind == "day_span":
-                    spans.append((claim, owner))
-                    continue
-                violation = self._check_hours(claim, service)
-            if violation is not None:
-                violations.append(violation)
-                origins[id(violation)] = (claim, owner)
-            else:
-                agreeing.add((owner, claim.field))
+            owners = [owner] if owner is not None and owner in self._services else []
+            # "SIPB sama NIB dua2nya buka sabtu", "both desks are open until 4pm": every
+            # service named speaks through the claim
+            if tokens[claim.index].sentence in both_sentences:
+                owners += [s for s in topics_named if s not in owners and s in self._services]
+            for owner in owners:
+                service = self._services[owner]
+                if isinstance(claim, FeeClaim):
+                    violation = self._check_fee(claim, service, tokens, sentences, mentions)
+                    fee_results.append((claim.amount, owner, violation))
+                elif isinstance(claim, DurationClaim):
+                    violation = self._check_duration(claim, service)
+                    minutes = round(claim.duration.min_calendar_minutes())
+                    duration_results.append((minutes, owner, violation))
+                else:
+                    if claim.kind in _OPEN_ON_ITS_DAYS and claim.days:
+                        open_days_by_service.setdefault(owner, set()).update(claim.days)
+                    if claim.kind == "day_span":
+                        spans.append((claim, owner))
+                        continue
+                    violation = self._check_hours(claim, service)
+                if violation is not None:
+                    violations.append(violation)
+                    origins[id(violation)] = (claim, owner)
+                else:
+                    agreeing.add((owner, claim.field))
         for claim, owner in spans:
             hours = self._services[owner].standard.promises.hours
             if hours is None:
@@ -737,6 +751,9 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
     if kind == "open_at":
         assert claim.start is not None
         return all(w[0] != claim.start for w in windows)
+    if kind == "closed_by":
+        assert claim.end_minute is not None
+        return all(w[1] > claim.end_minute for w in windows)  # still open then on every day
     if kind == "close_at":
         assert claim.end_minute is not None
         if any(w == (0, 24 * 60) for w in windows):

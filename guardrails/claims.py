@@ -56,7 +56,8 @@ class DurationClaim:
 class HoursClaim:
     """``kind``: open_days, closed_days, every_day, always_open, day_span (a day range given as
     the opening days), range (opening window), window (a time range that must fall inside the
-    hours), open_at, close_at, point (a moment the desk is said or assumed to be open)."""
+    hours), open_at, close_at, closed_by (closed by that time), point (a moment the desk is said
+    or assumed to be open)."""
 
     index: int
     kind: str
@@ -1051,7 +1052,12 @@ def _read_amount(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
                         k += 2
                 if not currency and k < count and tokens[k].low in COUNTED_NOUNS:
                     return None  # "1,2 juta penduduk"
-        if k < count and tokens[k].low in ("rupiah", "idr", "perak"):
+        # "350.000 IDR"; but in "lantai 1 IDR 350,000" the currency opens the next amount
+        if (
+            k < count
+            and tokens[k].low in ("rupiah", "idr", "perak")
+            and not (k + 1 < count and tokens[k + 1].kind == "num")
+        ):
             marker = True
             k += 1
         # "Rp350.000,-" / ",00"
@@ -1152,7 +1158,10 @@ def _money_excluded(
         and _has_any(tokens, c_end, tokens[c_end].clause_end, SEPARATE_WORDS)
     ):
         return True
-    if _has_any(tokens, c_start, min(c_end, end + 4), TRADE_WORDS):
+    if any(
+        _has_any(tokens, j, j + 1, TRADE_WORDS) and not _purpose_before(tokens, j, c_start)
+        for j in range(c_start, min(c_end, end + 4))
+    ):
         return True
     if _has_any(tokens, end, min(c_end, end + 4), REFUND_WORDS):
         return True
@@ -2842,8 +2851,21 @@ def _hours_claims(
                 # Only the first time of the answer can answer "buka/tutup jam berapa?"
                 first_opening, opening_asked = opening_asked, False
                 first_closing, closing_asked = closing_asked, False
-                if any(w in ("udah", "sudah", "already", "dah", "udh") for w in next_words[:2]):
-                    continue  # "jam 1 udah tutup": closed by then, not a closing time
+                after = [w for w in next_words if w not in PERIODS and w not in ("wib", "pm", "am")]
+                if any(w in ("udah", "sudah", "already", "dah", "udh") for w in after[:2]):
+                    # "jam 12 udah tutup": closed by then (the closing time is at or before it)
+                    if any(w in CLOSED_WORDS for w in after[:3]):
+                        claims.append(
+                            HoursClaim(
+                                index,
+                                "closed_by",
+                                days,
+                                None,
+                                minute,
+                                f"sudah tutup {_hhmm(minute)}",
+                            )
+                        )
+                    continue
                 if (
                     any(w in CLOSE_AT_BEFORE for w in prev_words)
                     or (any(w in CLOSED_WORDS for w in next_words[:4]) and status == "closed")
@@ -2933,6 +2955,9 @@ def _hours_claims(
                 status = info.status_near(index)
                 if status is None:
                     continue
+                # "buka 24 jam, termasuk malam hari dan hari libur": included, so open
+                if _has_any(tokens, max(info.start, index - 3), index, _INCLUDING_WORDS):
+                    status = "open"
                 p_start, p_end = PERIODS[period]
                 kind = "open_period" if status == "open" else "closed_period"
                 label = period if status == "open" else f"tidak melayani {period}"
@@ -3282,7 +3307,12 @@ def stated_counts(
             continue
         if token.kind == "num":
             value = token.number
-            if value is not None and value.is_integer() and 1 < value <= 100_000:
+            if (
+                value is not None
+                and value.is_integer()
+                and 1 < value <= 100_000
+                and not _numbers_a_place_or_copies(tokens, i)
+            ):
                 counts.add(int(value))
         elif token.kind == "word" and token.low in GROUP_COUNTS:
             counts.add(GROUP_COUNTS[token.low])
@@ -3294,3 +3324,39 @@ def stated_counts(
                 continue
         i += 1
     return frozenset(counts)
+
+
+_COPY_WORDS = frozenset(
+    {"fotokopi", "fotocopy", "foto", "copy", "copies", "photo", "photos", "pas"}
+)
+
+
+def _numbers_a_place_or_copies(tokens: list[Token], i: int) -> bool:
+    """ "loket 3", "lantai 2": a place's number; "fotokopi KTP 2 lembar", "foto 3x4 2 lembar": copies
+    of a requirement. Neither multiplies a fee."""
+    if (
+        i > 0
+        and tokens[i - 1].low in COUNTER_WORDS
+        and not (
+            i + 1 < len(tokens)
+            and (tokens[i + 1].low in UNIT_WORDS or tokens[i + 1].low in COUNTED_NOUNS)
+        )
+    ):
+        return True
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].low in ("lembar", "rangkap", "copies", "sheets", "pcs")
+        and any(tokens[k].low in _COPY_WORDS for k in range(max(0, i - 4), i))
+    )
+
+
+_INCLUDING_WORDS = frozenset({"termasuk", "including", "incl", "inclusive"})
+
+
+_PURPOSE_WORDS = frozenset({"keperluan", "kebutuhan", "purpose", "purposes"})
+
+
+def _purpose_before(tokens: list[Token], j: int, start: int) -> bool:
+    """ "cek sertifikat untuk keperluan jual beli": a trade named as the purpose of the service
+    is no sale of goods."""
+    return any(tokens[k].low in _PURPOSE_WORDS for k in range(max(start, j - 2), j))

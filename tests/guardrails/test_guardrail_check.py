@@ -1440,3 +1440,81 @@ def fields_of(
 ) -> list[str]:
     result = checker.check(answer, service_id=service_id, question=question)
     return sorted({v.field for v in result.violations})
+
+
+# ------------------------------------------------- blind sets 15 and 16: general causes
+
+
+def test_a_claim_about_both_services_is_checked_against_each() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "izin-a",
+                "Izin Praktik Psikolog",
+                ("izin psikolog",),
+                {"hours": "Senin-Jumat 08.00-14.00"},
+            ),
+            _standard(
+                "izin-b",
+                "Izin Usaha Klinik",
+                ("izin klinik",),
+                {"hours": "Senin-Sabtu 08.00-12.00"},
+            ),
+        ]
+    )
+    question = "izin psikolog sama izin klinik bisa hari sabtu?"
+    assert fields_of(checker, "bisa pak, dua2nya buka sabtu jam 8-12", None, question) == ["hours"]
+    assert fields_of(checker, "both desks are open on Saturday 8-12", None, question) == ["hours"]
+    assert fields_of(checker, "izin klinik buka sabtu jam 8-12 pak", None, question) == []
+
+
+def test_counter_numbers_and_copies_multiply_no_fee() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "leg", "Legalisir Akta", ("legalisir",), {"fee": 20_000, "duration": "1 hari kerja"}
+            )
+        ]
+    )
+    # 60rb is no "3 x 20rb" because of "loket 3", nor 40rb "2 x" because of two photocopies
+    assert fields_of(checker, "legalisir 60rb bu, bayar di loket 3", "leg") == ["fee"]
+    assert fields_of(checker, "legalisir 40rb, bawa fotokopi akta 2 lembar", "leg") == ["fee"]
+    # a count of the service itself still multiplies
+    assert fields_of(checker, "legalisir 2 lembar jadi 40rb bu", "leg") == []
+
+
+def test_currency_between_two_numbers_and_included_periods() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "pasang",
+                "Pasang Baru Listrik Desa",
+                ("pasang baru",),
+                {"fee": {"R1": 900_000, "R2": 1_400_000}, "hours": "Setiap hari 24 jam"},
+            )
+        ]
+    )
+    # "R1 IDR 900,000": the currency opens the next amount, it is no "1 IDR"
+    assert checker.check("R1 IDR 900,000, R2 IDR 1.4 million", service_id="pasang").ok
+    # included night hours are open hours
+    assert checker.check(
+        "Layanan buka 24 jam setiap hari, termasuk malam hari dan hari libur.", service_id="pasang"
+    ).ok
+
+
+def test_a_trade_named_as_the_purpose_and_closed_by_a_time() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "cek",
+                "Pengecekan Dokumen Kendaraan",
+                ("cek dokumen",),
+                {"fee": 30_000, "hours": "Senin-Jumat 08.00-15.00"},
+            )
+        ]
+    )
+    answer = "Biaya cek dokumen untuk keperluan jual beli kendaraan adalah Rp45.000 per dokumen."
+    assert fields_of(checker, answer, "cek") == ["fee"]
+    # "jam 12 udah tutup": closed by noon, narrower than 15.00; "jam 4 sore udah tutup" is true
+    assert fields_of(checker, "jam 12 udah tutup pak, besok pagi aja", "cek") == ["hours"]
+    assert fields_of(checker, "jam 4 sore udah tutup pak", "cek") == []
