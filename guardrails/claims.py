@@ -572,6 +572,7 @@ QUEUE_WORDS = _words(
     """
     antre antri antrean antrian ngantri ngantre queue queues line istirahat break perjalanan
     jalan naik drive walk travel ride macet nyetir puasa berpuasa fasting fast
+    crossing journey trip sailing voyage flight berlayar nyebrang menyeberang penyeberangannya
     """
 )
 COUNTER_WORDS = _words(
@@ -836,6 +837,9 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         p in joined
         for p in (
             " jam berapa ",
+            " jam brp ",
+            " bukanya ",
+            " tutupnya ",
             " buka ",
             " tutup ",
             " jam buka ",
@@ -1672,7 +1676,10 @@ def _read_count(tokens: list[Token], i: int) -> tuple[float, int] | None:
             and i + 1 < len(tokens)
             and tokens[i + 1].low in UNIT_WORDS
         ):
-            return 1.0, i + 1
+            # "half an hour", "half a day", "a quarter of an hour"
+            before = [t.low for t in tokens[max(0, i - 2) : i]]
+            share = 0.5 if before[-1:] == ["half"] else 0.25 if before == ["quarter", "of"] else 1.0
+            return share, i + 1
         if token.low in NUMBER_WORDS:
             words = [t.low for t in tokens[i : i + 6]]
             parsed = parse_number_words(words)
@@ -1913,6 +1920,14 @@ def _duration_is_claim(
         and any(w in ("aktif", "active") for w in before_words[-3:])
         and any(w in _APPLICATION_WORDS for w in after_words[1:4])
     )
+    # "minimal 3 bulan dulu di faskes lama", "registered for at least 3 months": a condition,
+    # unless a completion word says the result takes that long ("minimal 3 hari baru jadi")
+    if (
+        any(w in ("minimal", "minimum", "least", "sekurang-kurangnya") for w in before_words[-2:])
+        and not has_strong_completion
+        and not any(w in _MAY_TAKE for w in before_words[-4:])
+    ):
+        return False
     # "minimal 60 hari setelah IB", "at least 60 days after insemination": a waiting condition
     if (
         after_words[:1]
@@ -1969,14 +1984,23 @@ def _duration_is_claim(
             if not (j > 0 and tokens[j - 1].low in ("paling", "at")):
                 return False
             break
+    # (working days count a process: "kontrak sewa 45 hari kerja" is how long the contract takes)
     if _has_any(tokens, before, start, AGE_WORDS) or (
-        not becomes_active and _has_any(tokens, before, start, VALIDITY_WORDS)
+        not becomes_active
+        and duration.unit != "working_days"
+        and _has_any(tokens, before, start, VALIDITY_WORDS)
     ):
         return False
     # "disimpan 30 hari", "30 hari setelah hasil keluar": kept, or counted after completion.
     if _has_any(tokens, c_start, start, RETENTION_WORDS) or _has_any(
         tokens, c_start, start, ACTIVITY_WORDS
     ):
+        return False
+    # "3 days would be IDR 60,000", "2 hari jadi 40rb": a period being priced.
+    k = end
+    while k < c_end and k < end + 3 and tokens[k].low in _PRICED_LINKS:
+        k += 1
+    if k > end and k < c_end and _starts_amount(tokens, k):
         return False
     # "jaminan 1 bulan sewa", "one month's rent": a duration measuring money.
     if after_words[:1] and (
@@ -2398,6 +2422,7 @@ class _ClauseHours:
     days: list[tuple[int, frozenset[int], bool]] = field(default_factory=list)
     times: list[tuple[int, int, bool]] = field(default_factory=list)  # index, minute, bare
     ranges: list[tuple[int, int, int, str]] = field(default_factory=list)
+    bare_ranges: list[tuple[int, int, int, str]] = field(default_factory=list)  # "8 to 11"
     periods: list[tuple[int, str]] = field(default_factory=list)
     statuses: list[tuple[int, str]] = field(default_factory=list)  # index, "open" | "closed"
     cues: list[int] = field(default_factory=list)  # words that make a day a claim ("bisa", ...)
@@ -2594,18 +2619,22 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             resume = i + 2
             continue
         read = _read_time(tokens, i)
+        bare_start = False
+        if read is None and kind == "num":
+            # "8 to 11", "10 till 12": bare hours, kept only in a clause about opening hours
+            read = _read_bare_hour(tokens, i)
+            bare_start = read is not None
         if read is not None:
             minute, t_end, bare = read
+            # "jam 9 kak sampe jam 3": a polite word inside the range
+            link = t_end
+            while link < end and link < t_end + 2 and tokens[link].low in _RANGE_FILLERS:
+                link += 1
+            if link > t_end and not (link < end and tokens[link].low in _RANGE_WORDS):
+                link = t_end
             # Range: "08.00-15.00", "jam 8 sampai jam 3 sore", "8 am to 3 pm"
-            if t_end < end and tokens[t_end].low in (
-                "-",
-                "sampai",
-                "hingga",
-                "sd",
-                "to",
-                "until",
-                "till",
-            ):
+            if link < end and tokens[link].low in _RANGE_WORDS:
+                t_end = link
                 second = _read_time(tokens, t_end + 1)
                 if second is None and t_end + 1 < end and tokens[t_end + 1].kind == "num":
                     second = _read_bare_hour(tokens, t_end + 1)
@@ -2621,14 +2650,45 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                         and minute + 12 * 60 < s_minute
                     ):
                         minute += 12 * 60
-                    if s_minute > minute:
-                        info.ranges.append((i, minute, s_minute, _text(tokens, i, s_end)))
+                    unit_after = s_end < len(tokens) and (
+                        tokens[s_end].low in UNIT_WORDS or tokens[s_end].low in COUNTED_NOUNS
+                    )
+                    # "unit 3-17", "2-12 Juni 2026": a number or a date span, not hours
+                    not_hours = bare_start and (
+                        unit_after
+                        or (i > 0 and tokens[i - 1].low in COUNTER_WORDS | _NUMBERED)
+                        or (
+                            s_end < len(tokens)
+                            and (tokens[s_end].low in _MONTHS or tokens[s_end].kind == "num")
+                        )
+                    )
+                    if s_minute > minute and not not_hours:
+                        target = info.bare_ranges if bare_start else info.ranges
+                        target.append((i, minute, s_minute, _text(tokens, i, s_end)))
                         resume = s_end
                         continue
+            if bare_start:
+                continue  # a bare number alone is no time
             info.times.append((i, minute, bare))
             resume = t_end
             continue
     return info
+
+
+_NUMBERED = frozenset(
+    {"unit", "kamar", "nomor", "no", "nomer", "tanggal", "tgl", "rt", "rw", "kav"}
+)
+_MONTHS = _words(
+    """
+    januari februari maret april mei juni juli agustus september oktober november desember jan
+    feb mar apr jun jul agu agt ags sep sept okt nov des january february march may june july
+    august october december aug oct dec
+    """
+)
+_RANGE_WORDS = frozenset({"-", "sampai", "sampe", "hingga", "sd", "to", "until", "till", "til"})
+_RANGE_FILLERS = frozenset(
+    {"pak", "bu", "kak", "mas", "mbak", "ya", "aja", "saja", "sir", "maam", "pagi", "am", "wib"}
+)
 
 
 _NOT_YET = frozenset({"belum", "blm", "blum", "belom"})
@@ -2736,6 +2796,13 @@ def _hours_claims(
     for info in clauses:
         if info.holiday:
             continue
+        # "mornings only, 8 to 11, Monday to Friday", "Monday only 10 till 12": bare numbers are
+        # hours when the clause or the question speaks of opening hours
+        if info.bare_ranges and (
+            hours_question or info.days or info.statuses or info.periods or info.office_only
+        ):
+            info.ranges.extend(info.bare_ranges)
+            info.ranges.sort()
         has_time = bool(info.times or info.ranges)
         if not (
             has_time
@@ -3318,7 +3385,13 @@ def stated_counts(
             counts.add(GROUP_COUNTS[token.low])
         elif token.kind == "word" and token.low in NUMBER_WORDS:
             parsed = parse_number_words([t.low for t in tokens[i : min(end, i + 6)]])
-            if parsed is not None and parsed[1] and float(parsed[0]).is_integer() and parsed[0] > 1:
+            if (
+                parsed is not None
+                and parsed[1]
+                and float(parsed[0]).is_integer()
+                and parsed[0] > 1
+                and not _numbers_a_place_or_copies(tokens, i + parsed[1] - 1)
+            ):
                 counts.add(int(parsed[0]))
                 i += parsed[1]
                 continue
@@ -3334,6 +3407,11 @@ _COPY_WORDS = frozenset(
 def _numbers_a_place_or_copies(tokens: list[Token], i: int) -> bool:
     """ "loket 3", "lantai 2": a place's number; "fotokopi KTP 2 lembar", "foto 3x4 2 lembar": copies
     of a requirement. Neither multiplies a fee."""
+    # "pas foto 3x4": a size
+    if (i + 2 < len(tokens) and tokens[i + 1].low == "x" and tokens[i + 2].kind == "num") or (
+        i > 1 and tokens[i - 1].low == "x" and tokens[i - 2].kind == "num"
+    ):
+        return True
     if (
         i > 0
         and tokens[i - 1].low in COUNTER_WORDS
@@ -3360,3 +3438,21 @@ def _purpose_before(tokens: list[Token], j: int, start: int) -> bool:
     """ "cek sertifikat untuk keperluan jual beli": a trade named as the purpose of the service
     is no sale of goods."""
     return any(tokens[k].low in _PURPOSE_WORDS for k in range(max(start, j - 2), j))
+
+
+_PRICED_LINKS = frozenset(
+    {
+        "would",
+        "will",
+        "be",
+        "is",
+        "costs",
+        "cost",
+        "jadi",
+        "jadinya",
+        "=",
+        "totalnya",
+        "total",
+        "kena",
+    }
+)

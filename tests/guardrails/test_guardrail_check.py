@@ -1518,3 +1518,77 @@ def test_a_trade_named_as_the_purpose_and_closed_by_a_time() -> None:
     # "jam 12 udah tutup": closed by noon, narrower than 15.00; "jam 4 sore udah tutup" is true
     assert fields_of(checker, "jam 12 udah tutup pak, besok pagi aja", "cek") == ["hours"]
     assert fields_of(checker, "jam 4 sore udah tutup pak", "cek") == []
+
+
+# ------------------------------------------------- blind sets 17 and 18: general causes
+
+
+def test_ranges_with_a_polite_word_or_bare_hours() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "kir", "Uji Emisi Kendaraan", ("uji emisi",), {"hours": "Senin-Sabtu 08.00-14.00"}
+            )
+        ]
+    )
+    question = "uji emisi jam brp bukanya?"
+    # "jam 10 pak sampai jam 2": a range with a polite word inside (opens later than 08.00)
+    assert fields_of(checker, "jam 10 pak sampai jam 2 siang", None, question) == ["hours"]
+    assert fields_of(checker, "jam 8 pak sampai jam 2 siang", None, question) == []
+    # bare hours in a clause about opening hours; but a unit number or a date span is no time
+    assert fields_of(checker, "Monday only 10 till 12, sir", "kir") == ["hours"]
+    assert checker.check(
+        "Ruang uji di unit 3-17, buka Senin-Sabtu 08.00-14.00", service_id="kir"
+    ).ok
+    assert checker.check(
+        "Pendaftaran dibuka 2-12 Juni, Senin-Sabtu 08.00-14.00", service_id="kir"
+    ).ok
+
+
+def test_times_that_are_no_completion_time() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "tiket",
+                "Tiket Kapal Cepat",
+                ("tiket kapal",),
+                {"fee": 40_000, "duration": "15 menit"},
+            ),
+            _standard(
+                "titip",
+                "Penitipan Barang",
+                ("titip barang",),
+                {"fee": 15_000, "duration": "10 menit"},
+            ),
+            _standard(
+                "pindah", "Pindah Klinik", ("pindah klinik",), {"fee": 0, "duration": "1x24 jam"}
+            ),
+            _standard(
+                "kontrak", "Kontrak Sewa Kios", ("sewa kios",), {"duration": "14 hari kerja"}
+            ),
+        ]
+    )
+    assert checker.check("The crossing itself takes about 90 minutes.", service_id="tiket").ok
+    assert checker.check(
+        "A bag costs IDR 15,000 per day, so 3 days would be IDR 45,000 in total.",
+        service_id="titip",
+    ).ok
+    assert checker.check(
+        "minimal 3 bulan dulu di klinik lama ya kak, prosesnya 1x24 jam", service_id="pindah"
+    ).ok
+    assert fields_of(checker, "pindahnya bisa 3 bulan kak", "pindah") == ["duration"]
+    # working days count a process even after "kontrak"
+    assert fields_of(checker, "kontrak sewa emang 30 hari kerja prosesnya", "kontrak") == [
+        "duration"
+    ]
+    # "half an hour" is thirty minutes
+    assert fields_of(checker, "ticket issuing takes about half an hour", "tiket") == ["duration"]
+    assert checker.check("issuing takes a quarter of an hour at most", service_id="tiket").ok
+
+
+def test_photo_sizes_and_copies_in_words_multiply_no_fee() -> None:
+    checker = PromiseChecker(
+        [_standard("setara", "Penyetaraan Ijazah", ("penyetaraan",), {"fee": 25_000})]
+    )
+    answer = "Biaya penyetaraan Rp50.000. Lampirkan pas foto 3x4 dua lembar."
+    assert fields_of(checker, answer, "setara") == ["fee"]
