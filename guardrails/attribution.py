@@ -222,11 +222,13 @@ def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     bare_name = _PAREN_RE.sub(" ", name).strip()
     texts.append(bare_name)
     for inner in _PAREN_RE.findall(name):
-        # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(AK/1)"'s "1" are not
+        # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(per sesi)", "(AK/1)"'s "1" are not
         texts.extend(
             part
             for part in re.split(r"[/,;]| atau | or ", inner)
-            if _key(part) and not _key(part)[0].isdigit()
+            if _key(part)
+            and not _key(part)[0].isdigit()
+            and _key(part)[0] not in ("per", "tiap", "setiap", "each", "every")
         )
     words = bare_name.split()
     if len(words) > 1 and words[0].lower() in GENERIC_NAME_PREFIXES:

@@ -1592,3 +1592,15 @@ def test_photo_sizes_and_copies_in_words_multiply_no_fee() -> None:
     )
     answer = "Biaya penyetaraan Rp50.000. Lampirkan pas foto 3x4 dua lembar."
     assert fields_of(checker, answer, "setara") == ["fee"]
+
+
+def test_a_rate_in_parentheses_names_no_service() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("fisio", "Fisioterapi (per sesi)", ("fisioterapi",), {"fee": 120_000}),
+            _standard("hd", "Hemodialisa (Cuci Darah)", ("cuci darah",), {"fee": 950_000}),
+        ]
+    )
+    # "per sesi" is how the physiotherapy fee is counted, not a name of physiotherapy
+    assert checker.check("Hemodialisa Rp 950.000 per sesi.", service_id="hd").ok
+    assert checker.check("Cuci darah Rp 950.000 per sesi, fisioterapi Rp 120.000 per sesi.").ok
