@@ -213,6 +213,9 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(text) if t.kind != "punct")
 
 
+_RATE_LEADS = frozenset({"per", "tiap", "setiap", "each", "every"})
+
+
 def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     """Token keys naming a service: its name, the name without parentheses, the parenthetical
     short names, the name without a generic first word, its aliases."""
@@ -223,13 +226,10 @@ def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     texts.append(bare_name)
     for inner in _PAREN_RE.findall(name):
         # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(per sesi)", "(AK/1)"'s "1" are not
-        texts.extend(
-            part
-            for part in re.split(r"[/,;]| atau | or ", inner)
-            if _key(part)
-            and not _key(part)[0].isdigit()
-            and _key(part)[0] not in ("per", "tiap", "setiap", "each", "every")
-        )
+        for part in re.split(r"[/,;]| atau | or ", inner):
+            first = next(iter(_key(part)), None)
+            if first is not None and not first.isdigit() and first not in _RATE_LEADS:
+                texts.append(part)
     words = bare_name.split()
     if len(words) > 1 and words[0].lower() in GENERIC_NAME_PREFIXES:
         texts.append(" ".join(words[1:]))
@@ -650,6 +650,26 @@ class Attributor:
 
 
 _FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
+_BOTH_WORDS = frozenset(
+    {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
+)
+
+
+def sentences_about_all(tokens: Sequence[Token]) -> frozenset[int]:
+    """Sentences whose claims speak of every service named ("SIPB sama NIB dua2nya buka
+    sabtu", "both desks are open until 4pm"); "dua-duanya" ends in "duanya", "dua2nya" is
+    tokenized "dua", "2", "nya"."""
+    return frozenset(
+        t.sentence
+        for k, t in enumerate(tokens)
+        if t.low in _BOTH_WORDS
+        or (
+            t.low == "dua"
+            and k + 2 < len(tokens)
+            and tokens[k + 1].low == "2"
+            and tokens[k + 2].low == "nya"
+        )
+    )
 
 
 def attribute(

@@ -24,6 +24,7 @@ from guardrails.attribution import (
     Mention,
     ServiceIndex,
     resolve,
+    sentences_about_all,
     service_phrases,
     variant_key,
 )
@@ -130,9 +131,6 @@ _OPEN_ON_ITS_DAYS = frozenset(
         "open_period",
         "only_period",
     }
-)
-_BOTH_WORDS = frozenset(
-    {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
 )
 _AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
 
@@ -315,21 +313,13 @@ class PromiseChecker:
         # (the value a question may have quoted, owner, violation) per fee and duration claim
         fee_results: list[tuple[int | None, str, Violation | None]] = []
         duration_results: list[tuple[int | None, str, Violation | None]] = []
-        both_sentences = {
-            t.sentence
-            for k, t in enumerate(tokens)
-            if t.low in _BOTH_WORDS
-            # "dua2nya", "dua-duanya"
-            or (t.low == "dua" and k + 1 < len(tokens) and tokens[k + 1].low in ("2", "-"))
-        }
+        about_all = sentences_about_all(tokens) if topics_named else frozenset()
         for claim in claims:
             owner = attributor.owner(claim.index)
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
                 owner = self._owner_by_variant(claim, owner, topics_named, tokens, attributor)
             owners = [owner] if owner is not None and owner in self._services else []
-            # "SIPB sama NIB dua2nya buka sabtu", "both desks are open until 4pm": every
-            # service named speaks through the claim
-            if tokens[claim.index].sentence in both_sentences:
+            if tokens[claim.index].sentence in about_all:
                 owners += [s for s in topics_named if s not in owners and s in self._services]
             for owner in owners:
                 service = self._services[owner]

@@ -2656,7 +2656,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     # "unit 3-17", "2-12 Juni 2026": a number or a date span, not hours
                     not_hours = bare_start and (
                         unit_after
-                        or (i > 0 and tokens[i - 1].low in COUNTER_WORDS | _NUMBERED)
+                        or (i > 0 and tokens[i - 1].low in _NUMBERED)
                         or (
                             s_end < len(tokens)
                             and (tokens[s_end].low in _MONTHS or tokens[s_end].kind == "num")
@@ -2675,7 +2675,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
     return info
 
 
-_NUMBERED = frozenset(
+# What numbers a place or a date rather than a time ("unit 3-17", "tgl 2-12")
+_NUMBERED = COUNTER_WORDS | frozenset(
     {"unit", "kamar", "nomor", "no", "nomer", "tanggal", "tgl", "rt", "rw", "kav"}
 )
 _MONTHS = _words(

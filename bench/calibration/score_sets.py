@@ -50,8 +50,7 @@ def main() -> None:
                 found = baseline_checker.check(record["answer"], raw, **args)
             except Exception:  # the baseline is kept as written; a crash counts as "ok"
                 found = {"verdict": "ok", "fields": []}
-            flagged = found["verdict"] == "contradiction"
-            baseline.append((record, list(found["fields"]) or (["?"] if flagged else [])))
+            baseline.append((record, list(found["fields"])))  # fields iff contradiction
             verdict = checker.check(record["answer"], **args)
             janji.append((record, [v.field for v in verdict.violations]))
         print(f"{Path(name).name}\n  baseline: {_score(baseline)}\n  janji:    {_score(janji)}")
