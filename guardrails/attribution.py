@@ -578,7 +578,11 @@ class Attributor:
         loose: Sequence[Mention] = (),
     ) -> None:
         preferred = [s for s in (service_id, *question_services) if s]
-        self.loose = [(m, next(iter(m.candidates))) for m in loose]
+        # A distinctive word two services share names one only when the caller or the question
+        # settles which (picking from the set would depend on the hash seed)
+        self.loose = [
+            (m, chosen) for m in loose if (chosen := resolve(m.candidates, preferred)) is not None
+        ]
         self.tokens = tokens
         self.service_id = service_id
         self.question_services = question_services

@@ -1604,3 +1604,35 @@ def test_a_rate_in_parentheses_names_no_service() -> None:
     # "per sesi" is how the physiotherapy fee is counted, not a name of physiotherapy
     assert checker.check("Hemodialisa Rp 950.000 per sesi.", service_id="hd").ok
     assert checker.check("Cuci darah Rp 950.000 per sesi, fisioterapi Rp 120.000 per sesi.").ok
+
+
+def test_verdicts_do_not_depend_on_the_hash_seed() -> None:
+    """A distinctive word two services share ("... madrasah") once picked a service from a set,
+    so the verdict changed with PYTHONHASHSEED; now the caller or the question must settle it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import json; from pathlib import Path;"
+        "from tests.guardrails.guardrail_eval import load_records, standards_from_records;"
+        "from guardrails import PromiseChecker;"
+        "r = load_records(Path('eval/guardrail_blind13.jsonl'))[57];"
+        "c = PromiseChecker(standards_from_records(r['standards']));"
+        "print(json.dumps(c.check(r['answer'], service_id=r['service_id'],"
+        " question=r['question']).to_dict()))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs
