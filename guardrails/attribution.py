@@ -150,7 +150,7 @@ REQUIREMENT_BEFORE = frozenset(
         "syaratnya",
         "persyaratan",
         "pakai",
-        "pakai",
+        "pake",
         "memakai",
         "menggunakan",
         "berdasarkan",
@@ -161,6 +161,9 @@ REQUIREMENT_BEFORE = frozenset(
         "data",
         "bring",
         "using",
+        "with",  # "free for students with a library card": the card is a condition
+        "dengan",
+        "dgn",
         "upload",
         "unggah",
         "serahkan",
@@ -221,15 +224,19 @@ def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     short names, the name without a generic first word, its aliases."""
     phrases: set[tuple[str, ...]] = set()
     name = standard.name
-    texts = [name, *standard.aliases]
+    texts = [*standard.aliases]
     bare_name = _PAREN_RE.sub(" ", name).strip()
     texts.append(bare_name)
+    rates_only = True  # "Fisioterapi (per sesi)": the name is written without its rate
     for inner in _PAREN_RE.findall(name):
         # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(per sesi)", "(AK/1)"'s "1" are not
         for part in re.split(r"[/,;]| atau | or ", inner):
             first = next(iter(_key(part)), None)
             if first is not None and not first.isdigit() and first not in _RATE_LEADS:
                 texts.append(part)
+                rates_only = False
+    if not rates_only:
+        texts.append(name)
     words = bare_name.split()
     if len(words) > 1 and words[0].lower() in GENERIC_NAME_PREFIXES:
         texts.append(" ".join(words[1:]))

@@ -36,6 +36,7 @@ from guardrails.claims import (
     FILLERS,
     OTHER_PLACES,
     PARTY_WORDS,
+    THRESHOLD_WORDS,
     DurationClaim,
     FeeClaim,
     HoursClaim,
@@ -48,7 +49,7 @@ from guardrails.claims import (
 )
 from guardrails.numbers import format_rupiah
 from guardrails.promises import OpeningHours, ServiceStandard, variant_label
-from guardrails.text import Token, tokenize
+from guardrails.text import Token, is_negated, tokenize
 
 __all__ = ["Candidate", "PromiseChecker", "Verdict", "Violation", "check"]
 
@@ -133,6 +134,9 @@ _OPEN_ON_ITS_DAYS = frozenset(
     }
 )
 _AFTER_LINKS = frozenset({"untuk", "for", "buat", "bagi", "(", "-", ":"})
+_VARIANT_GENERIC = frozenset(
+    {"dengan", "tanpa", "untuk", "per", "maks", "orang", "hari", "jam", "sesi", "dan", "atau"}
+)
 
 
 class _Service:
@@ -145,6 +149,7 @@ class _Service:
         "labels",
         "own_ancillary",
         "standard",
+        "variant_markers",
         "variant_words",
     )
 
@@ -170,9 +175,30 @@ class _Service:
         # Words of its own names that elsewhere mean an extra item ("legalisir" for "legalisir
         # arsip"): when this service is the topic, they name it.
         own = {word for phrase in service_phrases(standard) for word in phrase}
+        # A word of one variant's name only, outside the service's names ("hilang" of
+        # "penggantian kartu hilang"): a question that uses it asks about that variant.
+        seen: dict[str, set[str]] = {}
+        for key, variant, _amount in variants:
+            for word in key:
+                seen.setdefault(word, set()).add(variant)
+        keys = {key for key, _, _ in variants}
+        names = {
+            word for phrase in service_phrases(standard) if phrase not in keys for word in phrase
+        }
+        self.variant_markers = {
+            word: next(iter(owners))
+            for word, owners in seen.items()
+            if len(owners) == 1
+            and word not in names
+            and len(word) >= 3
+            and word.isalpha()
+            and word not in _VARIANT_GENERIC
+        }
         own |= self.variant_words
         self.own_ancillary = frozenset(
             own & (ANCILLARY_WORDS | OTHER_PLACES | PARTY_WORDS | CHANNEL_PLACES)
+            # a variant named by a word that elsewhere is a value ("booth premium")
+            | (self.variant_words & THRESHOLD_WORDS)
         )
 
 
@@ -250,6 +276,11 @@ class PromiseChecker:
                 chosen = resolve(mention.candidates, [service_id] if service_id else [])
                 if chosen is not None and chosen not in question_services:
                     question_services.append(chosen)
+        asked_variants = (
+            self._asked_variants(q_tokens, [s for s in (service_id, *question_services) if s])
+            if q_tokens
+            else {}
+        )
         mentions = self._index.mentions(tokens)
         mention_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         for i in mention_tokens:
@@ -314,6 +345,7 @@ class PromiseChecker:
         fee_results: list[tuple[int | None, str, Violation | None]] = []
         duration_results: list[tuple[int | None, str, Violation | None]] = []
         about_all = sentences_about_all(tokens) if topics_named else frozenset()
+        by_question: list[tuple[str, str, Violation]] = []  # (owner, variant asked, violation)
         for claim in claims:
             owner = attributor.owner(claim.index)
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
@@ -325,6 +357,11 @@ class PromiseChecker:
                 service = self._services[owner]
                 if isinstance(claim, FeeClaim):
                     violation = self._check_fee(claim, service, tokens, sentences, mentions)
+                    asked = asked_variants.get(owner)
+                    if violation is None and asked is not None:
+                        violation = _breaks_asked_variant(claim, service, asked, tokens, sentences)
+                        if violation is not None:
+                            by_question.append((owner, asked, violation))
                     fee_results.append((claim.amount, owner, violation))
                 elif isinstance(claim, DurationClaim):
                     violation = self._check_duration(claim, service)
@@ -354,6 +391,13 @@ class PromiseChecker:
                 violation = Violation(owner, "hours", hours.describe("id"), claim.text)
                 violations.append(violation)
                 origins[id(violation)] = (claim, owner)
+        for owner, asked, violation in by_question:
+            # "kalau hilang 25rb": the variant asked is priced right elsewhere in the answer
+            expected = self._services[owner].standard.promises.fee
+            if expected is not None and any(
+                amount == expected.amounts[asked] and who == owner for amount, who, _ in fee_results
+            ):
+                violations = [v for v in violations if v is not violation]
         if q_tokens and any(v.field == "fee" for v in violations):
             question_amounts = stated_amounts(q_tokens)
             if question_amounts:
@@ -485,6 +529,30 @@ class PromiseChecker:
 
     # ------------------------------------------------------------------ fields
 
+    def _asked_variants(self, q_tokens: list[Token], topics: Sequence[str]) -> dict[str, str]:
+        """The one fee variant the question names for each topic ("kartu saya hilang" asks the
+        replacement price); none when it names two, or denies one ("bukan pelajar")."""
+        asked: dict[str, str] = {}
+        for topic in topics:
+            service = self._services.get(topic)
+            if service is None or not service.variant_markers:
+                continue
+            words = {t.low for t in q_tokens} | {t.stem for t in q_tokens}
+            found: set[str] = set()
+            for k, token in enumerate(q_tokens):
+                marker = token.low if token.low in service.variant_markers else token.stem
+                variant = service.variant_markers.get(marker)
+                if variant is None or is_negated(q_tokens, k, 2):
+                    continue
+                key = next(key for key, name, _ in service.fee_variants if name == variant)
+                # "di tempat" alone is no "tempat ibadah sosial"; "kartu hilang", "umum",
+                # "formalin" are
+                if len(key) == 1 or len(marker) >= 7 or len(words & set(key)) >= 2:
+                    found.add(variant)
+            if len(found) == 1:
+                asked[topic] = found.pop()
+        return asked
+
     def _check_fee(
         self,
         claim: FeeClaim,
@@ -502,7 +570,12 @@ class PromiseChecker:
         if claim.amount is None:
             return Violation(sid, "fee", promised, "berbayar") if fee.is_free else None
         if claim.amount == 0:
-            return None if 0 in values else Violation(sid, "fee", promised, "gratis")
+            if 0 not in values:
+                return Violation(sid, "fee", promised, "gratis")
+            # "free for everyone" where only some variants are free
+            if len(values) > 1 and _said_of_everyone(tokens, claim):
+                return Violation(sid, "fee", promised, "gratis (semua)")
+            return None
         amount = claim.amount
         s_start, s_end = next((s, e) for s, e in sentences if s <= claim.index < e)
         variant = _adjacent_variant(claim, service, tokens)
@@ -662,6 +735,58 @@ def _stated_combination(
 _TOTAL_WORDS = frozenset(
     {"total", "totalnya", "jadi", "jadinya", "=", "so", "sehingga", "semua", "semuanya", "sum"}
 )
+
+
+def _breaks_asked_variant(
+    claim: FeeClaim,
+    service: _Service,
+    asked: str,
+    tokens: list[Token],
+    sentences: list[tuple[int, int]],
+) -> Violation | None:
+    """A fee given without naming a variant answers the variant the question asked about:
+    "kartu saya hilang, bayar?" - "gratis kak" breaks the replacement price."""
+    fee = service.standard.promises.fee
+    if fee is None or claim.amount is None:
+        return None
+    clause_start = tokens[claim.index].clause_start
+    clause_end = tokens[claim.index].clause_end
+    if any(
+        t.low in service.variant_words or t.stem in service.variant_words
+        for t in tokens[clause_start:clause_end]
+    ):
+        return None  # the answer names a variant itself
+    expected = fee.amounts[asked]
+    amount = claim.amount
+    if amount == expected:
+        return None
+    s_start, s_end = next((s, e) for s, e in sentences if s <= claim.index < e)
+    if amount and _stated_multiple(amount, (expected,), tokens, s_start, s_end, claim):
+        return None
+    claimed = format_rupiah(amount) if amount else "gratis"
+    return Violation(
+        service.standard.service_id,
+        "fee",
+        service.fee_text,
+        f"{claimed} ({service.labels[asked]})",
+    )
+
+
+_EVERYONE = frozenset(
+    {"everyone", "everybody", "anyone", "semua", "semuanya", "siapapun", "siapa-siapa"}
+)
+
+
+def _said_of_everyone(tokens: list[Token], claim: FeeClaim) -> bool:
+    """ "it's free for everyone", "gratis buat semua": no variant is excepted."""
+    clause_end = tokens[claim.index].clause_end
+    for j in range(claim.end, min(clause_end, claim.end + 4)):
+        low = tokens[j].low
+        if low in _EVERYONE:
+            return True
+        if low == "siapa" and j + 1 < clause_end and tokens[j + 1].low in ("saja", "aja", "pun"):
+            return True
+    return False
 
 
 def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -> str | None:

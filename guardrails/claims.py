@@ -864,14 +864,31 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         " what time " in joined and " clos" in joined
     ):
         kinds.add("closing")  # the first time in the answer is the closing time
+    elif any(p in joined for p in (" jam berapa ", " jam brp ", " pukul berapa ")):
+        # "jam brp kantor rusun tutup?": the time asked, then whether it opens or closes
+        opens = any(w in _OPEN_ASKED for w in words)
+        closes = any(w in _CLOSE_ASKED for w in words)
+        if opens != closes:
+            kinds.add("opening" if opens else "closing")
     # "jam berapa", "berapa lama", "berapa hari" ask for a time, not a price.
     priced = joined
-    for phrase in (" jam berapa", " pukul berapa", " berapa lama", " brp lama", " berapa hari"):
+    for phrase in (
+        " jam berapa",
+        " jam brp",
+        " pukul berapa",
+        " pukul brp",
+        " berapa lama",
+        " brp lama",
+        " berapa hari",
+        " brp hari",
+    ):
         priced = priced.replace(phrase, " ")
     if any(
         p in priced
         for p in (
             " berapa ",
+            " brp ",
+            " brapa ",
             " biaya",
             " bayar",
             " tarif",
@@ -900,12 +917,20 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         and (asked_days or _asks_about_time_of_day(tokens))
     ):
         kinds.add("hours")
+    elif (
+        "hours" not in kinds
+        and any(t.low in ("bisa", "bs", "can", "masih") for t in tokens)
+        and _asks_about_time_of_day(tokens)
+    ):
+        kinds.add("hours")  # "futsal jam 11 malem bisa? brp?": the time and the price
     # "Jumat loket tutup jam berapa?": one day asked about scopes a bare time in the answer
     if len(asked_days) == 1 and "hours" in kinds:
         kinds.add(f"day:{asked_days.pop()}")
     return frozenset(kinds)
 
 
+_OPEN_ASKED = frozenset({"buka", "bukanya", "dibuka", "mulai", "open", "opens"})
+_CLOSE_ASKED = frozenset({"tutup", "tutupnya", "ditutup", "selesai", "close", "closes"})
 _CLOSING_QUESTIONS = (
     " tutup jam ",
     " jam tutup ",
@@ -1159,7 +1184,7 @@ def _money_excluded(
     if (
         c_end < s_last
         and tokens[c_end].low not in CONDITIONAL_WORDS
-        and _has_any(tokens, c_end, tokens[c_end].clause_end, SEPARATE_WORDS)
+        and _paid_separately(tokens, c_end, tokens[c_end].clause_end)
     ):
         return True
     if any(
@@ -1169,6 +1194,18 @@ def _money_excluded(
         return True
     if _has_any(tokens, end, min(c_end, end + 4), REFUND_WORDS):
         return True
+    # "700rb (2 bulan sewa) dikembalikan pas keluar": the refund named after a gloss
+    if end < len(tokens) and tokens[end].low == "(":
+        k = end
+        while k < len(tokens) and tokens[k].sentence == sentence and tokens[k].low != ")":
+            k += 1
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].low == ")"
+            and tokens[k + 1].sentence == sentence
+            and _has_any(tokens, k + 1, min(tokens[k + 1].clause_end, k + 4), REFUND_WORDS)
+        ):
+            return True
     sentence = tokens[start].sentence
     fine_start = start
     while fine_start > 0 and start - fine_start < 8 and tokens[fine_start - 1].sentence == sentence:
@@ -1258,6 +1295,27 @@ def _money_excluded(
     return end < len(tokens) and tokens[end].low in ("%", "persen", "percent")
 
 
+# Words that may stand before "terpisah" when the amount before is what is paid separately
+# (", dibayar terpisah", ", paid separately"); any other word names what is separate
+# (", water and electricity separate").
+_SEPARATE_LEADS = _words(
+    """
+    dibayar bayar bayarnya pembayaran pembayarannya disetor ditagih dan itu ini nya is are it
+    be to paid pay payable billed charged and
+    """
+)
+
+
+def _paid_separately(tokens: list[Token], start: int, end: int) -> bool:
+    """The clause tokens[start:end] says the amount before it is paid separately."""
+    for token in tokens[start:end]:
+        if token.low in SEPARATE_WORDS and not token.mention:
+            return True
+        if token.kind == "word" and token.low not in _SEPARATE_LEADS and token.low not in FILLERS:
+            return False
+    return False
+
+
 _QUOTE_WORDS = frozenset(
     {"bilang", "kata", "katanya", "disuruh", "dibilang", "said", "told", "says", "claimed"}
 )
@@ -1324,7 +1382,10 @@ def _report_sentence(tokens: list[Token], sentences: list[tuple[int, int]], n: i
 
 
 def _fee_claims(
-    tokens: list[Token], sentences: list[tuple[int, int]], mention_tokens: frozenset[int]
+    tokens: list[Token],
+    sentences: list[tuple[int, int]],
+    mention_tokens: frozenset[int],
+    fee_asked: bool = False,
 ) -> list[FeeClaim]:
     claims: list[FeeClaim] = []
     count = len(tokens)
@@ -1386,7 +1447,7 @@ def _fee_claims(
                         amount = round(amount * scaled[1])
                         marker = True
                     if not marker:
-                        marker = _bare_amount_is_fee(tokens, i, end, amount)
+                        marker = _bare_amount_is_fee(tokens, i, end, amount, fee_asked)
                         if marker and amount < 1000:
                             amount *= 1000
                     elif token.kind == "num" and token.number and 0 < token.number < 1000:
@@ -1500,8 +1561,19 @@ _BARE_FOLLOWERS = _words(
 )
 
 
-def _bare_amount_is_fee(tokens: list[Token], i: int, end: int, amount: int) -> bool:
-    """A number without a money marker is an amount when a fee word introduces it."""
+_PRICED_UNITS = _words(
+    """
+    lembar halaman orang buku jam hari malam bulan tahun sesi unit kamar lot sheet page person
+    night month book session hour day
+    """
+)
+
+
+def _bare_amount_is_fee(
+    tokens: list[Token], i: int, end: int, amount: int, fee_asked: bool = False
+) -> bool:
+    """A number without a money marker is an amount when a fee word introduces it, or when the
+    question asks a price and the number is a rate ("brp selembar?" - "1000 per lembar")."""
     token = tokens[i]
     if token.kind != "num":
         return False
@@ -1538,6 +1610,17 @@ def _bare_amount_is_fee(tokens: list[Token], i: int, end: int, amount: int) -> b
     )
     grouped = "." in token.low or "," in token.low
     if amount >= 1000 and grouped and (grouped and len(token.low.split(".")[-1]) == 3):
+        return True
+    if (
+        fee_asked
+        and not has_fee_word
+        and amount >= 100
+        and token.low.isdigit()
+        and following is not None
+        and following.low in ("per", "/")
+        and end + 1 < len(tokens)
+        and tokens[end + 1].low in _PRICED_UNITS
+    ):
         return True
     if not has_fee_word:
         return False
@@ -1889,10 +1972,19 @@ def _duration_claims(
         ):
             resume = end  # "loket 3 hari Senin", "ruang 2 hari ini": a counter, then a day
             continue
+        if token.kind == "num" and i > 0 and tokens[i - 1].low in _DATE_LEADS:
+            resume = end  # "paling lambat tanggal 15 bulan berikutnya": a date
+            continue
         if _duration_is_claim(tokens, i, end, kind, duration, qkinds, mention_tokens):
             claims.append(DurationClaim(i, end, duration, _text(tokens, i, end)))
         resume = end
     return claims
+
+
+_FREQUENCY_NOUNS = frozenset(
+    {"sessions", "session", "times", "visits", "kali", "sesi", "x", "kunjungan", "pertemuan"}
+)
+_DATE_LEADS = frozenset({"tanggal", "tgl", "tgl.", "date", "dated"})
 
 
 def _duration_is_claim(
@@ -1910,6 +2002,13 @@ def _duration_is_claim(
     before_words = _completion_view(tokens, before, start)
     after_words = _completion_view(tokens, end, after_end)
     clause_before_words = _completion_view(tokens, c_start, start)
+    # "2 sessions a week", "3x seminggu", "dua kali sehari": how often, not how long
+    if (
+        before_words[-1:]
+        and before_words[-1] in _FREQUENCY_NOUNS
+        and tokens[start].kind != "num"  # "5 kali 24 jam" is 5x24 hours
+    ):
+        return False
     clause_words = clause_before_words + after_words
     has_strong_completion = any(w in STRONG_COMPLETION_WORDS for w in clause_words)
     # "aktif 3 minggu setelah pendaftaran": when the result starts to work, counted from the
@@ -2512,7 +2611,9 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             elif flags & _F_CLOSED:
                 negated = _status_negated(tokens, i)
                 # "Friday we close at 11": a closing time, the day itself is open
-                if negated or not _time_follows(tokens, i + 1, end):
+                if negated or not (
+                    _time_follows(tokens, i + 1, end) or _after_that(tokens, i, start)
+                ):
                     info.statuses.append((i, "open" if negated else "closed"))
             elif low in ("bisa", "can", "dapat", "bs", "ada") and _status_negated(tokens, i):
                 info.statuses.append((i, "closed"))  # "gak bisa Sabtu"
@@ -2541,6 +2642,16 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                         or (i + 1 < end and tokens[i + 1].low in ("only", "saja", "aja"))
                     ):
                         info.office_only = True
+                if (
+                    low == "hari"
+                    and i + 1 < end
+                    and tokens[i + 1].low == "biasa"
+                    # "sama kaya hari biasa": like on weekdays, said of another day
+                    and not (i > start and tokens[i - 1].low in _LIKE_WORDS)
+                ):
+                    info.days.append((i, frozenset(range(5)), True))  # "hari biasa": weekdays
+                    resume = i + 2
+                    continue
                 if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
                     prev = tokens[i - 1] if i > start else None
                     if prev is None or not (
@@ -2686,6 +2797,25 @@ _MONTHS = _words(
     august october december aug oct dec
     """
 )
+
+
+def _dated(tokens: list[Token], index: int, start: int) -> bool:
+    """A date stands right before ``index`` in its clause ("20/08 jam 9", "tgl 20 Agustus")."""
+    for j in range(index - 1, max(start, index - 5) - 1, -1):
+        low = tokens[j].low
+        if low in _MONTHS or low in ("tgl", "tanggal", "tgl."):
+            return True
+        if (
+            low == "/"
+            and 0 < j < len(tokens) - 1
+            and tokens[j - 1].kind == "num"
+            and tokens[j + 1].kind == "num"
+            and not tokens[j].space_before
+        ):
+            return True
+    return False
+
+
 _RANGE_WORDS = frozenset({"-", "sampai", "sampe", "hingga", "sd", "to", "until", "till", "til"})
 _RANGE_FILLERS = frozenset(
     {"pak", "bu", "kak", "mas", "mbak", "ya", "aja", "saja", "sir", "maam", "pagi", "am", "wib"}
@@ -2694,6 +2824,22 @@ _RANGE_FILLERS = frozenset(
 
 _NOT_YET = frozenset({"belum", "blm", "blum", "belom"})
 _SERVICE_NOUNS = frozenset({"layanan", "pelayanan", "layanannya", "pelayanannya", "service"})
+
+
+_LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as", "dengan", "dgn"})
+_AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "after"})
+
+
+def _after_that(tokens: list[Token], index: int, start: int) -> bool:
+    """ "8 sampe 11, abis itu tutup", "after that we're closed": closed after the time just
+    given, not on the day."""
+    for j in range(index - 1, max(start, index - 4) - 1, -1):
+        low = tokens[j].low
+        if low in ("itu", "that", "tu") and j > 0 and tokens[j - 1].low in _AFTER_THAT_LEADS:
+            return True
+        if low in ("afterwards", "thereafter", "selebihnya"):
+            return True
+    return False
 
 
 def _status_negated(tokens: list[Token], index: int) -> bool:
@@ -2878,11 +3024,12 @@ def _hours_claims(
                     continue
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
+                # "sudah sy catat: 20/08 jam 09.00-11.00": a slot booked on a date
+                booked = info.appointment or (
+                    status != "open" and _dated(tokens, index, info.start)
+                )
                 strict = (
-                    (
-                        (open_context or bool(info.days) or inherited_days is not None)
-                        and not info.appointment
-                    )
+                    ((open_context or bool(info.days) or inherited_days is not None) and not booked)
                     or (
                         # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
                         # state the hours even in an invitation
@@ -2890,7 +3037,7 @@ def _hours_claims(
                     )
                     or (
                         # "mung jam 7-8 dalu thok", "cuma jam 9-11": only these hours
-                        not info.appointment
+                        not booked
                         and _has_any(
                             tokens, info.start, info.end, EXCLUSIVE_WORDS - {"saja", "aja"}
                         )
@@ -3163,7 +3310,7 @@ EVENT_CONTEXT_WORDS = _words(
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
     kegiatan event events party class kelas session sesi wedding ceremony konser pertandingan rapat berangkat keberangkatan
     penerbangan
-    flight pengajian lomba festival
+    flight pengajian lomba festival shift shif kloter gelombang batch
     """
 )
 SERVICE_CONTEXT_WORDS = frozenset(
@@ -3321,7 +3468,7 @@ def extract_claims(
     if sentences is None:
         sentences = sentence_spans(tokens)
     claims: list[Claim] = []
-    claims.extend(_fee_claims(tokens, sentences, mention_tokens))
+    claims.extend(_fee_claims(tokens, sentences, mention_tokens, "fee" in qkinds))
     claims.extend(
         c
         for c in _duration_claims(tokens, qkinds, mention_tokens)
@@ -3365,6 +3512,10 @@ def stated_counts(
             i = exclude[1]
             continue
         token = tokens[i]
+        if token.low in _INCLUDING_WORDS:
+            # "IDR 1,200,000 per day, including two tables": what comes with it, not a count
+            i = token.clause_end
+            continue
         if (
             not rate
             and i + 1 < end
@@ -3380,6 +3531,7 @@ def stated_counts(
                 and value.is_integer()
                 and 1 < value <= 100_000
                 and not _numbers_a_place_or_copies(tokens, i)
+                and not _not_a_count(tokens, i)
             ):
                 counts.add(int(value))
         elif token.kind == "word" and token.low in GROUP_COUNTS:
@@ -3427,6 +3579,30 @@ def _numbers_a_place_or_copies(tokens: list[Token], i: int) -> bool:
         and tokens[i + 1].low in ("lembar", "rangkap", "copies", "sheets", "pcs")
         and any(tokens[k].low in _COPY_WORDS for k in range(max(0, i - 4), i))
     )
+
+
+_LEFT_BEFORE = frozenset({"sisa", "tersisa", "tinggal", "masih"})
+_LEFT_AFTER = frozenset({"left", "remaining", "tersisa", "lagi", "available"})
+_STOCK_NOUNS = _words(
+    """
+    unit units kamar rooms room slot slots kursi seats seat kuota quota tempat places lapak stan
+    booth booths kios
+    """
+)
+
+
+def _not_a_count(tokens: list[Token], i: int) -> bool:
+    """ "sisa 2 unit", "ada 3 kamar", "2 slots left": what is still available, not how many are
+    bought; "jam 5": a time of day, no count at all."""
+    if i > 0 and (
+        tokens[i - 1].low in _LEFT_BEFORE or tokens[i - 1].low in ("jam", "pukul", "pkl")
+    ):
+        return True
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+    if nxt in _LEFT_AFTER or (nxt in _STOCK_NOUNS and after in _LEFT_AFTER):
+        return True
+    return nxt in _STOCK_NOUNS and i > 0 and tokens[i - 1].low in ("ada", "available")
 
 
 _INCLUDING_WORDS = frozenset({"termasuk", "including", "incl", "inclusive"})

@@ -1636,3 +1636,133 @@ def test_verdicts_do_not_depend_on_the_hash_seed() -> None:
         for seed in range(6)
     }
     assert len(outputs) == 1, outputs
+
+
+# ------------------------------------------------- blind sets 19 and 20: general causes
+
+
+def _hall_and_cards() -> PromiseChecker:
+    return PromiseChecker(
+        [
+            _standard(
+                "gedung",
+                "Sewa Gedung Serbaguna (per hari)",
+                ("sewa gedung", "gedung serbaguna", "hall rental"),
+                {
+                    "fee": {"ruang reguler": 400_000, "ruang VIP": 900_000},
+                    "duration": "3 hari kerja",
+                    "hours": "Senin-Jumat 08.00-16.00, Sabtu 08.00-12.00",
+                },
+            ),
+            _standard(
+                "kartu",
+                "Kartu Pemustaka",
+                ("kartu pemustaka", "member card"),
+                {
+                    "fee": {"pelajar": 0, "umum": 15_000, "ganti kartu rusak": 30_000},
+                    "duration": "30 menit",
+                    "hours": "Senin-Jumat 08.00-19.00",
+                },
+            ),
+            _standard(
+                "sampah",
+                "Angkut Sampah Mandiri",
+                ("angkut sampah",),
+                {"fee": 0, "duration": "1x24 jam", "hours": "Setiap hari 24 jam"},
+            ),
+        ]
+    )
+
+
+def test_a_variant_named_by_a_value_word_and_rates_with_a_separate_subject() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "stan",
+                "Sewa Stan Bazar (per hari)",
+                ("sewa stan",),
+                {"fee": {"stan reguler": 200_000, "stan premium": 500_000}},
+            )
+        ]
+    )
+    # "premium" names the variant here, it is no insurance premium
+    assert fields_of(checker, "Premium 700rb per hari kak", None, "sewa stan premium brp?") == [
+        "fee"
+    ]
+    assert checker.check("Premium 500rb per hari kak", question="sewa stan premium brp?").ok
+    # ", listrik dan air terpisah": the utilities are separate, the rent is the stall's
+    assert fields_of(checker, "Regular stall is IDR 260k a day, power and water separate", "stan")
+    assert checker.check("Listrik Rp 50.000, dibayar terpisah ya", service_id="stan").ok
+
+
+def test_counts_of_what_is_left_or_included_and_times_multiply_no_fee() -> None:
+    checker = _hall_and_cards()
+    # 2 rooms left x 400rb would be 800rb: availability is no multiplier
+    assert fields_of(checker, "reguler tinggal 2 kamar pak, sewanya 800rb sehari", "gedung")
+    # "including two tables": what comes with it
+    assert fields_of(
+        checker,
+        "The VIP room rents for IDR 1,800,000 a day, including two sound systems.",
+        "gedung",
+    )
+    # "jam 2" is a time of day, 2 x 400rb is no stated total
+    assert fields_of(checker, "Bisa kak sampe jam 2, VIP 800rb/hari.", "gedung") == ["fee"]
+
+
+def test_a_rate_asked_by_the_question_and_dates_and_frequencies() -> None:
+    checker = _hall_and_cards()
+    # "brp selembar?" asks a price: "20000 per hari" is one
+    assert fields_of(checker, "20000 per hari pak", "gedung", "gedung reguler brp sehari?") == [
+        "fee"
+    ]
+    # "paling lambat tanggal 15 bulan depan" is a date, "2 kali seminggu" a frequency
+    assert checker.check(
+        "Kartu jadi 30 menit. Perpanjangan paling lambat tanggal 15 bulan depan.",
+        service_id="kartu",
+    ).ok
+    assert checker.check("Sampah diangkut 2 kali seminggu, gratis.", service_id="sampah").ok
+
+
+def test_closing_after_the_time_weekdays_and_booked_slots() -> None:
+    checker = _hall_and_cards()
+    # "abis itu tutup": closed after the time just given, not on the day
+    assert checker.check("sabtu 8 sampe 12 pak, abis itu tutup", service_id="gedung").ok
+    # "hari biasa" are the weekdays
+    assert checker.check(
+        "Sabtu cuma sampe jam 12. Hari biasa sampe jam 4 sore.", service_id="gedung"
+    ).ok
+    assert fields_of(checker, "Sabtu sampe jam 12. Hari biasa sampe jam 6 sore.", "gedung") == [
+        "hours"
+    ]
+    # "sudah dicatat 14/10 jam 09.00-11.00": a booked slot inside the hours
+    assert checker.check("siap bu, sudah dicatat 14/10 jam 09.00-11.00", service_id="gedung").ok
+    # the last shift starting at 4 is no opening time
+    assert checker.check("tutup jam 4 sore, shift terakhir mulai jam 3", service_id="gedung").ok
+    # "jam brp ... tutup?": the first time answers the closing time
+    assert fields_of(checker, "jam 2 siang bu", "gedung", "jam brp gedung tutup?") == ["hours"]
+
+
+def test_a_deposit_refunded_after_a_gloss() -> None:
+    checker = _hall_and_cards()
+    answer = "iya balik bu, 800rb (2 hari sewa reguler) dikembalikan setelah acara"
+    assert checker.check(answer, service_id="gedung").ok
+    assert fields_of(checker, "sewanya 800rb (reguler) per hari", "gedung") == ["fee"]
+
+
+def test_the_variant_the_question_asks_and_free_for_everyone() -> None:
+    checker = _hall_and_cards()
+    question = "kartu saya rusak, gantinya bayar?"
+    assert fields_of(checker, "gratis kak", "kartu", question) == ["fee"]
+    assert fields_of(checker, "15rb kak", "kartu", question) == ["fee"]
+    assert checker.check("30rb kak", service_id="kartu", question=question).ok
+    # the answer names the variants itself
+    assert checker.check(
+        "kartu baru gratis utk pelajar, kalo rusak 30rb", service_id="kartu", question=question
+    ).ok
+    # a question that denies a variant asks none
+    assert checker.check("gratis kak", service_id="kartu", question="bukan pelajar, brp?").ok
+    # "free for everyone" where only students are free
+    assert fields_of(checker, "it's free for everyone, just bring your ID", "kartu") == ["fee"]
+    assert checker.check("gratis kak, bawa KTP aja", service_id="kartu").ok
+    # "with a member card" is a condition, not the service the claim is about
+    assert fields_of(checker, "yes, the hall is free with a member card", "gedung") == ["fee"]
