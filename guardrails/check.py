@@ -575,6 +575,10 @@ class PromiseChecker:
             # "free for everyone" where only some variants are free
             if len(values) > 1 and _said_of_everyone(tokens, claim):
                 return Violation(sid, "fee", promised, "gratis (semua)")
+            # "kartu umum gratis" where only students' cards are free
+            variant = _adjacent_variant(claim, service, tokens)
+            if variant is not None and fee.amounts[variant] > 0:
+                return Violation(sid, "fee", promised, f"gratis ({service.labels[variant]})")
             return None
         amount = claim.amount
         s_start, s_end = next((s, e) for s, e in sentences if s <= claim.index < e)

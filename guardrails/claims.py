@@ -1653,6 +1653,9 @@ def _answer_particle(tokens: list[Token], i: int) -> bool:
     )
 
 
+_OURS = frozenset({"kami", "kita", "kantor", "resmi", "our", "us", "official"})
+
+
 def _free_or_paid(
     tokens: list[Token], i: int, report: bool, mention_tokens: frozenset[int]
 ) -> FeeClaim | None:
@@ -1709,6 +1712,12 @@ def _free_or_paid(
             k += 1
         # "tidak perlu bayar di loket" / "tanpa biaya tambahan": not a statement about the fee.
         if _has_any(tokens, k, min(clause_end, k + 3), FREE_SCOPE_BREAKERS):
+            return None
+        # "itu bukan biaya kami", "5jt itu bukan biaya kantah": that amount is someone else's
+        if low in ("bukan", "bkn") and (
+            prev_low in ("itu", "ini", "tu", "yg", "yang")
+            or (k < clause_end and (tokens[k].low in _OURS or tokens[k].low in DESK_WORDS))
+        ):
             return None
         if j + 1 < clause_end and _read_amount(tokens, j + 1) is not None:
             return None  # "tidak perlu bayar 50rb" - the amount decides
@@ -1981,6 +1990,9 @@ def _duration_claims(
     return claims
 
 
+_TAKES = frozenset(
+    {"take", "takes", "took", "taking", "butuh", "membutuhkan", "memakan", "memerlukan", "makan"}
+)
 _FREQUENCY_NOUNS = frozenset(
     {"sessions", "session", "times", "visits", "kali", "sesi", "x", "kunjungan", "pertemuan"}
 )
@@ -2003,6 +2015,8 @@ def _duration_is_claim(
     after_words = _completion_view(tokens, end, after_end)
     clause_before_words = _completion_view(tokens, c_start, start)
     # "2 sessions a week", "3x seminggu", "dua kali sehari": how often, not how long
+    if after_words[:1] in (["x"], ["×"], ["*"]):
+        return False  # "tunggakan 3 bulan x 15rb": a count of months in a sum
     if (
         before_words[-1:]
         and before_words[-1] in _FREQUENCY_NOUNS
@@ -2173,7 +2187,10 @@ def _duration_is_claim(
             return False
     if any(w in PAST_AFTER for w in after_words[:3]) or "yang lalu" in " ".join(after_words):
         return False
-    if any(w in BEFORE_AFTER for w in after_words[:2]):
+    # "datang 30 menit sebelum", but "complaints take 2-3 weeks before the team can visit"
+    if any(w in BEFORE_AFTER for w in after_words[:2]) and not any(
+        w in _TAKES for w in before_words[-3:]
+    ):
         return False
     if after_words[:2] == ["lebih", "awal"] or after_words[:1] == ["earlier"]:
         return False
@@ -2654,10 +2671,22 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     continue
                 if low == "hari" and i + 1 < end and tokens[i + 1].low == "kerja":
                     prev = tokens[i - 1] if i > start else None
-                    if prev is None or not (
-                        prev.kind == "num"
-                        or prev.low in NUMBER_WORDS
-                        or prev.low in ("beberapa", "se", "few")
+                    # "jam 8-3 hari kerja": the 3 ends a time range, the days are weekdays
+                    range_end = (
+                        prev is not None
+                        and prev.kind == "num"
+                        and i - 3 >= start
+                        and tokens[i - 2].low in ("-", "sampai", "sampe", "s/d", "to")
+                        and tokens[i - 3].kind == "num"
+                    )
+                    if (
+                        range_end
+                        or prev is None
+                        or not (
+                            prev.kind == "num"
+                            or prev.low in NUMBER_WORDS
+                            or prev.low in ("beberapa", "se", "few")
+                        )
                     ):
                         info.days.append((i, frozenset(range(5)), True))
                         resume = i + 2
@@ -2718,6 +2747,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             info.every_day = True
             resume = i + 3
             continue
+        if kind == "num" and i > 0 and tokens[i - 1].low in _DATE_LEADS:
+            continue  # "tgl 24 jam 10.00", "diambil tgl 16 pagi": a day of the month
         if (
             kind == "num"
             and low == "24"
@@ -2743,8 +2774,16 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 link += 1
             if link > t_end and not (link < end and tokens[link].low in _RANGE_WORDS):
                 link = t_end
+            # "between 9 and 12", "antara jam 9 dan 12"
+            between = (
+                link < end
+                and tokens[link].low in ("and", "dan")
+                and (
+                    any(tokens[k].low in ("between", "antara") for k in range(max(start, i - 2), i))
+                )
+            )
             # Range: "08.00-15.00", "jam 8 sampai jam 3 sore", "8 am to 3 pm"
-            if link < end and tokens[link].low in _RANGE_WORDS:
+            if link < end and (tokens[link].low in _RANGE_WORDS or between):
                 t_end = link
                 second = _read_time(tokens, t_end + 1)
                 if second is None and t_end + 1 < end and tokens[t_end + 1].kind == "num":
@@ -2799,9 +2838,13 @@ _MONTHS = _words(
 )
 
 
-def _dated(tokens: list[Token], index: int, start: int) -> bool:
-    """A date stands right before ``index`` in its clause ("20/08 jam 9", "tgl 20 Agustus")."""
-    for j in range(index - 1, max(start, index - 5) - 1, -1):
+def _dated(tokens: list[Token], index: int) -> bool:
+    """A date stands right before ``index`` in its sentence ("20/08 jam 9", "tgl 20 Agustus",
+    "Rabu 20/05/2026, antara pukul 08.00 dan 11.00")."""
+    sentence = tokens[index].sentence
+    for j in range(index - 1, max(0, index - 7) - 1, -1):
+        if tokens[j].sentence != sentence:
+            break
         low = tokens[j].low
         if low in _MONTHS or low in ("tgl", "tanggal", "tgl."):
             return True
@@ -3025,9 +3068,7 @@ def _hours_claims(
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
                 # "sudah sy catat: 20/08 jam 09.00-11.00": a slot booked on a date
-                booked = info.appointment or (
-                    status != "open" and _dated(tokens, index, info.start)
-                )
+                booked = info.appointment or (status != "open" and _dated(tokens, index))
                 strict = (
                     ((open_context or bool(info.days) or inherited_days is not None) and not booked)
                     or (

@@ -1766,3 +1766,38 @@ def test_the_variant_the_question_asks_and_free_for_everyone() -> None:
     assert checker.check("gratis kak, bawa KTP aja", service_id="kartu").ok
     # "with a member card" is a condition, not the service the claim is about
     assert fields_of(checker, "yes, the hall is free with a member card", "gedung") == ["fee"]
+
+
+def test_dates_sums_and_between_ranges() -> None:
+    checker = _hall_and_cards()
+    # "tgl 24 jam 10.00" is a visit on the 24th, not "24 jam"; "tgl 16 pagi" no time of day
+    assert checker.check("iya bu, petugas datang tgl 24 jam 10.00", service_id="gedung").ok
+    assert checker.check("gedung diambil lagi tgl 16 pagi ya pak", service_id="gedung").ok
+    # "3 bulan x 15rb": a count of months in a sum
+    assert checker.check("tunggakan 3 bulan x 15rb = 45rb", service_id="kartu").ok
+    # "between 9 and 12 on weekdays": narrower than 08.00-16.00
+    assert fields_of(checker, "anytime between 9 and 12 on weekdays", "gedung") == ["hours"]
+    assert checker.check("anytime between 8 and 4 on weekdays", service_id="gedung").ok
+    # a delivery window on a date
+    assert checker.check(
+        "Truk dijadwalkan tiba Rabu 20/05/2026, antara pukul 09.00 dan 11.00.", service_id="gedung"
+    ).ok
+    # "jam 8-4 hari kerja": the 4 ends a time range, "hari kerja" are the days
+    assert checker.check("bisa diambil di loket 2, jam 8-4 hari kerja", service_id="gedung").ok
+
+
+def test_what_a_process_takes_before_and_someone_elses_fee() -> None:
+    checker = _hall_and_cards()
+    # "take 2 weeks before the team can come": the completion time
+    assert fields_of(checker, "pickups usually take 2 weeks before the truck comes", "sampah") == [
+        "duration"
+    ]
+    assert checker.check(
+        "please put the bags out 30 minutes before the truck", service_id="sampah"
+    ).ok
+    # "itu bukan biaya kami": the amount before is another party's, no free claim
+    assert checker.check(
+        "Fotokopi di depan 500 per lembar, itu bukan biaya kami. Kartu umum 15rb.",
+        service_id="kartu",
+    ).ok
+    assert fields_of(checker, "kartu umum bukan biaya, gratis kak", "kartu") == ["fee"]
