@@ -230,11 +230,20 @@ def service_phrases(standard: ServiceStandard) -> set[tuple[str, ...]]:
     rates_only = True  # "Fisioterapi (per sesi)": the name is written without its rate
     for inner in _PAREN_RE.findall(name):
         # "(KTP-el)", "(SKCK)" are short names; "(3 tahun)", "(per sesi)", "(AK/1)"'s "1" are not
+        lead: tuple[str, ...] = ()
         for part in re.split(r"[/,;]| atau | or ", inner):
-            first = next(iter(_key(part)), None)
-            if first is not None and not first.isdigit() and first not in _RATE_LEADS:
-                texts.append(part)
-                rates_only = False
+            key = _key(part)
+            first = next(iter(key), None)
+            if first is None or first.isdigit() or first in _RATE_LEADS:
+                continue
+            if len(key) == 1 and len(first) <= 2:
+                # "(Paket A/B/C)": "B" is "Paket B", never a name alone
+                if lead:
+                    texts.append(" ".join((*lead[:-1], first)))
+                continue
+            lead = key
+            texts.append(part)
+            rates_only = False
     if not rates_only:
         texts.append(name)
     words = bare_name.split()
@@ -518,6 +527,13 @@ def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list
             for j in range(start - 1, max(-1, start - 24), -1):
                 if tokens[j].sentence != sentence:
                     break
+                if (
+                    tokens[j].clause != tokens[j + 1].clause
+                    and tokens[j].low not in LIST_LINKS
+                    and tokens[j + 1].low not in LIST_LINKS
+                    and tokens[j].low not in ("+", "&", ":", "(", ")")
+                ):
+                    break  # "Bring 2 copies to room 105 🙂 once registered ...": a new clause
                 if tokens[j].low == ")":
                     depth += 1
                 elif tokens[j].low == "(":
@@ -608,6 +624,19 @@ class Attributor:
             and self.tokens[start - 1].sentence == mention.sentence
         )
 
+    def _possessed(self, mention: Mention) -> bool:
+        """ "submit your Paket B diploma for legalisation": a thing the citizen holds, beside
+        the service given."""
+        start = mention.start
+        return start > 0 and self.tokens[start - 1].low in ("your", "my")
+
+    def _compared(self, mention: Mention) -> bool:
+        """ "80rb sama kayak KIR biasa", "same as the regular test": a service named to compare
+        with."""
+        start = mention.start
+        before = [t.low for t in self.tokens[max(0, start - 3) : start]]
+        return bool(before) and before[-1] in _LIKE and ("sama" in before or "same" in before)
+
     def _beneficiary(self, mention: Mention) -> bool:
         start = mention.start
         return (
@@ -628,7 +657,11 @@ class Attributor:
         if same_clause and self.service_id is not None:
             # "Datang ke Puskeswan Senin-Sabtu": a service named as the place to go, beside the
             # service asked about
-            named = [ms for ms in same_clause if not self._located(ms[0])]
+            named = [
+                ms
+                for ms in same_clause
+                if not (self._located(ms[0]) or self._possessed(ms[0]) or self._compared(ms[0]))
+            ]
             if not named:
                 return self.service_id
             same_clause = named
@@ -638,6 +671,10 @@ class Attributor:
         same_sentence = [(m, s) for m, s in strong if m.sentence == token.sentence]
         if not same_sentence:
             same_sentence = [(m, s) for m, s in self.loose if m.sentence == token.sentence]
+        if same_sentence and self.service_id is not None:
+            same_sentence = [ms for ms in same_sentence if not self._possessed(ms[0])]
+            if not same_sentence:
+                return self.service_id
         if same_sentence:
             # "SKBN tidak wajib untuk catin, tetapi biayanya ...": a service named after
             # "untuk/for" is whom it is for, not the subject, when the sentence names another.
@@ -661,6 +698,7 @@ class Attributor:
 
 
 _FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
+_LIKE = frozenset({"kayak", "kaya", "kyk", "seperti", "dengan", "dgn", "as", "like"})
 _BOTH_WORDS = frozenset(
     {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
 )

@@ -333,6 +333,16 @@ class PromiseChecker:
                 for m in found
                 if not question_services or m.candidates & set(question_services) or id(m) in paired
             ]
+            # "pelatihan damkar sekalian refill APAR?" - "Pelatihan 150rb, refill 140rb": a word
+            # of an asked service's own name that elsewhere means an extra item names it here
+            for topic in question_services:
+                words = self._services[topic].own_ancillary
+                loose.extend(
+                    Mention(frozenset({topic}), t.index, t.index + 1, True, t.sentence, t.clause)
+                    for t in tokens
+                    if t.low in words and t.index not in mention_tokens
+                )
+            loose.sort(key=lambda m: m.start)
         attributor = Attributor(
             tokens,
             mentions,
@@ -351,8 +361,13 @@ class PromiseChecker:
             if isinstance(claim, FeeClaim) and len(topics_named) > 1:
                 owner = self._owner_by_variant(claim, owner, topics_named, tokens, attributor)
             owners = [owner] if owner is not None and owner in self._services else []
-            if tokens[claim.index].sentence in about_all:
-                owners += [s for s in topics_named if s not in owners and s in self._services]
+            sentence = tokens[claim.index].sentence
+            if sentence in about_all:
+                # "both" means the services asked about or named in that sentence ("both with
+                # operator" of two tractors names no second service)
+                near = [*topics, *(s for m, s in attributor.strong if m.sentence == sentence)]
+                if len(set(near)) > 1:
+                    owners += [s for s in near if s not in owners and s in self._services]
             for owner in owners:
                 service = self._services[owner]
                 if isinstance(claim, FeeClaim):
@@ -656,7 +671,7 @@ class PromiseChecker:
 
 
 _AND_WORDS = frozenset(
-    {"dan", "sama", "and", "&", "atau", "or", "sekalian", "plus", "serta", "juga", "+", ","}
+    {"dan", "sama", "and", "&", "atau", "or", "sekalian", "plus", "serta", "juga", "+", ",", "also"}
 )
 
 
@@ -859,9 +874,19 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
         return False
     if kind == "range":
         assert claim.start is not None and claim.end_minute is not None
+        claimed = (claim.start, claim.end_minute)
+
+        def stated(day: int) -> bool:
+            # the day's whole window, or one of its sessions ("10.00-12.00 dan 16.00-18.00")
+            return hours.window(day) == claimed or any(
+                day in slot.days and (slot.start_minute, slot.end_minute) == claimed
+                for slot in hours.slots
+            )
+
+        open_on = [d for d in days if hours.window(d) is not None]
         if claim.days:
-            return any(w != (claim.start, claim.end_minute) for w in windows)
-        return all(w != (claim.start, claim.end_minute) for w in windows)
+            return not all(stated(d) for d in open_on)
+        return not any(stated(d) for d in open_on)
     if kind == "window":
         assert claim.start is not None and claim.end_minute is not None
         return claim.start < min(w[0] for w in windows) or claim.end_minute > max(

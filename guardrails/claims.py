@@ -200,6 +200,8 @@ PARTY_WORDS = _words(
     """
     konsultan konsultannya kontraktor kontraktornya vendor vendornya notaris notarisnya ppat
     consultant consultants contractor contractors notary notaries biro agency agen
+    supplier suppliers pemasok distributor dealer arsitek arsiteknya architect architects
+    pengacara pengacaranya advokat lawyer lawyers pt cv
     """
 )
 _OTHER_PARTIES = PARTY_WORDS | _words("swasta private lain other")
@@ -1146,7 +1148,10 @@ def _money_excluded(
     if (
         c_start > 0
         and tokens[c_start - 1].sentence == sentence
-        and all(t.kind == "punct" or t.low in FILLERS for t in tokens[c_start:start])
+        and all(
+            t.kind in ("punct", "num") or t.low in FILLERS or t.low in _HEDGES
+            for t in tokens[c_start:start]
+        )
     ):
         c_start = tokens[c_start - 1].clause_start
     before = max(c_start, start - 6)
@@ -1163,7 +1168,7 @@ def _money_excluded(
     ):
         return True  # "500rb itu biaya uji lab dari lab swasta" ("sudah sama notaris" bundles)
     # "the consultant who prepares your UKL-UPL charges 5-10 mio": another party's price.
-    for j in range(start - 1, max(-1, start - 12), -1):
+    for j in range(start - 1, max(-1, start - 14), -1):
         if tokens[j].sentence != sentence:
             break
         low = tokens[j].low
@@ -1171,7 +1176,9 @@ def _money_excluded(
             if j > 0 and tokens[j - 1].low in ("luar", "outside"):
                 continue  # "di luar kami": not us
             break
-        if (low in PARTY_WORDS or tokens[j].stem in PARTY_WORDS) and not tokens[j].mention:
+        if (
+            low in PARTY_WORDS or tokens[j].stem in PARTY_WORDS or low in ("swasta", "private")
+        ) and not tokens[j].mention:
             return True
     s_first = start
     while s_first > 0 and tokens[s_first - 1].sentence == sentence:
@@ -1257,12 +1264,27 @@ def _money_excluded(
         tokens, max(c_start, start - 6), near, DIRECT_FEE_WORDS
     ):
         return True
-    if _has_ancillary(tokens, max(c_start, start - 8), start, mention_tokens):
+    # "a new licence for a course and training institution (LKP) costs ...": an extra's word
+    # before the service's own name describes the service
+    ancillary_from = max(c_start, start - 8)
+    for j in range(start - 1, ancillary_from - 1, -1):
+        if j in mention_tokens:
+            ancillary_from = j + 1
+            break
+        low = tokens[j].low
+        if not (tokens[j].kind == "punct" or low in FEE_WORDS or low in FILLERS or low in _IS):
+            break
+    if _has_ancillary(tokens, ancillary_from, start, mention_tokens):
         return True
     # "A stamp duty (materai) of IDR 10,000": a gloss in parentheses splits the clause
     if c_start > 1 and tokens[c_start - 1].low == ")":
         gloss = tokens[c_start - 1].clause_start
-        if gloss > 0 and tokens[gloss - 1].low == "(":
+        if (
+            gloss > 0
+            and tokens[gloss - 1].low == "("
+            # "(LKP)": a gloss that names the service makes the words before it its name
+            and not any(j in mention_tokens for j in range(gloss, c_start - 1))
+        ):
             outer = tokens[gloss - 1].clause_start
             if _has_ancillary(tokens, max(outer, start - 8), start, mention_tokens):
                 return True
@@ -1281,7 +1303,15 @@ def _money_excluded(
     bundled = any(
         w in ("sama", "plus", "termasuk", "including", "incl", "dengan", "+") for w in after
     )
-    if not bundled and _has_ancillary(tokens, end, min(c_end, end + 3), mention_tokens):
+    # "150rb per pengiriman": the unit a rate is counted in, not an extra item
+    after_from = end
+    while after_from < c_end and tokens[after_from].low in FILLERS:
+        after_from += 1
+    if after_from < c_end and tokens[after_from].low in ("per", "/", "tiap"):
+        after_from += 2
+    else:
+        after_from = end
+    if not bundled and _has_ancillary(tokens, after_from, min(c_end, end + 3), mention_tokens):
         return True
     # "plus 1 million deposit that you get back": a deposit named right after its amount
     if _has_any(tokens, end, min(c_end, end + 2), _DEPOSIT_WORDS):
@@ -1314,6 +1344,16 @@ def _paid_separately(tokens: list[Token], start: int, end: int) -> bool:
         if token.kind == "word" and token.low not in _SEPARATE_LEADS and token.low not in FILLERS:
             return False
     return False
+
+
+_IS = frozenset({"is", "are", "adalah", "yaitu", "ialah"})
+# "Obat cacingnya beli di apotek depan, kisaran 15-20rb": a hedge opens the amount's clause
+_HEDGES = _words(
+    """
+    kisaran sekitar kira-kira kurleb biasanya umumnya rata-rata around about approximately
+    approx roughly typically usually
+    """
+)
 
 
 _QUOTE_WORDS = frozenset(
@@ -1364,11 +1404,50 @@ def _sentence_is_report(
         REQUEST_WORDS | WARNING_WORDS | TOUT_WORDS | NEGATORS
     ):
         return True
-    if words & REQUEST_WORDS and words & (CONDITIONAL_WORDS | WARNING_WORDS | TOUT_WORDS):
+    # "kalau ada petugas minta uang": a levy asked for; "kalo minta dibikinin surat" is a request
+    # of the citizen's own
+    if words & REQUEST_WORDS and (
+        words & (WARNING_WORDS | TOUT_WORDS)
+        or (
+            words & CONDITIONAL_WORDS
+            and (words & _LEVY_CUES or _someone_else_asks(tokens, start, end))
+        )
+    ):
         return True
     return bool(
         words & WARNING_WORDS and words & {"percaya", "bayar", "beri", "kasih", "pay", "trust"}
     )
+
+
+_CITIZEN_WORDS = _words(
+    """
+    you anda kamu bapak ibu bpk bu pak kak kakak mas mbak the a also juga ada yang yg
+    """
+)
+
+
+def _someone_else_asks(tokens: list[Token], start: int, end: int) -> bool:
+    """ "if the school asks for ...", "kalau ada petugas minta ...": someone between the "if" and
+    the asking; "kalo minta dibikinin surat" is the citizen's own request."""
+    condition: int | None = None
+    for j in range(start, end):
+        low = tokens[j].low
+        if low in CONDITIONAL_WORDS:
+            condition = j
+        elif low in REQUEST_WORDS and condition is not None:
+            between = [
+                t for t in tokens[condition + 1 : j] if t.kind == "word" and t.low not in FILLERS
+            ]
+            return any(t.low not in _CITIZEN_WORDS for t in between)
+    return False
+
+
+_LEVY_CUES = _words(
+    """
+    uang duit bayaran imbalan tip pungutan petugas pegawai staf staff officer oknum orang
+    seseorang someone anyone money
+    """
+)
 
 
 def _report_sentence(tokens: list[Token], sentences: list[tuple[int, int]], n: int) -> bool:
@@ -1990,6 +2069,14 @@ def _duration_claims(
     return claims
 
 
+# Words a bare "service + duration" clause may hold: "KKPR sekarang 3 minggu", "PBG emang
+# standarnya 60 hari kerja"
+_BARE_CLAUSE_WORDS = _words(
+    """
+    sekarang skrg skrng now memang emang mmg biasanya usually normally currently nowadays
+    standarnya aturannya ketentuannya
+    """
+)
 _TAKES = frozenset(
     {"take", "takes", "took", "taking", "butuh", "membutuhkan", "memakan", "memerlukan", "makan"}
 )
@@ -2277,7 +2364,13 @@ def _duration_is_claim(
         t = tokens[j]
         if j > end and t.low in REASON_WORDS:
             break
-        if t.kind == "punct" or t.mention or j in mention_tokens or t.low in FILLERS:
+        if (
+            t.kind == "punct"
+            or t.mention
+            or j in mention_tokens
+            or t.low in FILLERS
+            or t.low in _BARE_CLAUSE_WORDS
+        ):
             continue
         # "Pemasangan PJU 3 bulan": the act of the service named right after it.
         if (
@@ -2838,6 +2931,28 @@ _MONTHS = _words(
 )
 
 
+# A booking, session or class: its time range is a slot inside the hours, not the hours
+_SLOT_WORDS = _words(
+    """
+    kosong available tersedia sesi session sessions kelas class classes les tutoring slot slots
+    booking booked reserved dipesan
+    """
+)
+
+
+def _about_a_slot(tokens: list[Token], index: int) -> bool:
+    """ "kamis jam 19.00-21.00 masih kosong", "Saturday tutoring sessions from 13.00 to 15.00"."""
+    sentence = tokens[index].sentence
+    j = index
+    while j > 0 and tokens[j - 1].sentence == sentence:
+        j -= 1
+    while j < len(tokens) and tokens[j].sentence == sentence:
+        if tokens[j].low in _SLOT_WORDS and not tokens[j].mention:
+            return True
+        j += 1
+    return False
+
+
 def _dated(tokens: list[Token], index: int) -> bool:
     """A date stands right before ``index`` in its sentence ("20/08 jam 9", "tgl 20 Agustus",
     "Rabu 20/05/2026, antara pukul 08.00 dan 11.00")."""
@@ -3068,9 +3183,25 @@ def _hours_claims(
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
                 # "sudah sy catat: 20/08 jam 09.00-11.00": a slot booked on a date
-                booked = info.appointment or (status != "open" and _dated(tokens, index))
+                # "friday 19.00-21.00 is still available", "Saturday tutoring sessions": a slot
+                # on one day (a range of days with it states the hours: "available Mon-Fri")
+                slot = (
+                    not info.every_day
+                    and len(days or ()) <= 1
+                    and not any(is_range for _, _, is_range in info.days)
+                    and _about_a_slot(tokens, index)
+                )
+                booked = info.appointment or slot or (status != "open" and _dated(tokens, index))
                 strict = (
-                    ((open_context or bool(info.days) or inherited_days is not None) and not booked)
+                    (
+                        (
+                            open_context
+                            or bool(info.days)
+                            or info.every_day
+                            or inherited_days is not None
+                        )
+                        and not booked
+                    )
                     or (
                         # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
                         # state the hours even in an invitation
@@ -3084,7 +3215,7 @@ def _hours_claims(
                         )
                     )
                 )
-                if not strict and not desk_context:
+                if not strict and not desk_context and not booked:
                     continue  # "acara pukul 19.00-22.00": a time range of something else
                 claims.append(
                     HoursClaim(index, "range" if strict else "window", days, r_start, r_end, text)

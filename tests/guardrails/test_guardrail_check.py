@@ -1801,3 +1801,123 @@ def test_what_a_process_takes_before_and_someone_elses_fee() -> None:
         service_id="kartu",
     ).ok
     assert fields_of(checker, "kartu umum bukan biaya, gratis kak", "kartu") == ["fee"]
+
+
+# ------------------------------------------------- blind sets 21 to 24: general causes
+
+
+def _farm_and_lab() -> PromiseChecker:
+    return PromiseChecker(
+        [
+            _standard(
+                "sewa",
+                "Sewa Mesin Perontok Padi",
+                ("sewa perontok", "thresher rental", "power thresher"),
+                {"fee": {"perontok kecil": 100_000, "perontok besar": 300_000}},
+            ),
+            _standard(
+                "daftar",
+                "Pendaftaran Kelompok Nelayan",
+                ("daftar kelompok nelayan", "fisher group"),
+                {"fee": 0, "duration": "14 hari"},
+            ),
+            _standard(
+                "latih",
+                "Pelatihan Pengolahan Ikan (per peserta)",
+                ("pelatihan olahan ikan",),
+                {"fee": 200_000, "duration": "10 hari kerja"},
+            ),
+            _standard(
+                "besuk",
+                "Kunjungan Pasien",
+                ("jam besuk",),
+                {"fee": 0, "hours": "Setiap hari 10.00-12.00 dan 16.00-18.00"},
+            ),
+            _standard(
+                "ujian",
+                "Ujian Kesetaraan (Paket A/B/C)",
+                ("ujian paket",),
+                {"fee": 0, "hours": "Senin-Jumat 08.00-15.00"},
+            ),
+            _standard(
+                "legal",
+                "Legalisir Ijazah",
+                ("legalisir ijazah", "diploma legalisation"),
+                {"fee": 0, "hours": "Senin-Kamis 08.00-14.00, Jumat 08.00-11.00"},
+            ),
+            _standard(
+                "lapangan",
+                "Sewa Lapangan Tenis",
+                ("sewa lapangan tenis", "tennis court"),
+                {"fee": 80_000, "duration": "1x24 jam", "hours": "Setiap hari 06.00-22.00"},
+            ),
+        ]
+    )
+
+
+def test_both_lists_and_the_words_of_an_asked_service() -> None:
+    checker = _farm_and_lab()
+    # "both with operator" speaks of two machines, not of the service named in another sentence
+    answer = "power thresher is 100k/day, the big one 300k/day, both with operator. ask your fisher group leader"
+    assert checker.check(answer, question="how much is a power thresher per day?").ok
+    # a "bring" list ends where a new clause starts
+    answer = "Bring 2 copies to room 105 🙂 once registered you can rent a power thresher, 100k/day"
+    assert checker.check(answer, question="what do we need to register a fisher group?").ok
+    # "Pelatihan" names the training the question asked about, beside another service
+    answer = "Bisa bu. Pelatihan 200rb per org, sewa perontok kecil 100rb/hari."
+    assert checker.check(answer, question="mau pelatihan olahan ikan sekalian sewa perontok").ok
+
+
+def test_prices_of_other_parties_and_letters_of_a_list() -> None:
+    checker = _farm_and_lab()
+    for answer in (
+        "Pelatihan 200rb. Pisau filletnya beli di toko depan kantor, kisaran 50-75rb",
+        "we don't sell nets, try PT Jaring Jaya on Jl. Pelabuhan 4, around 450k",
+        "If the tube fails you need a new one, around 600k from a supplier",
+        "Biaya arsitek itu urusan bapak sama arsiteknya, biasanya 3-5jt",
+    ):
+        assert checker.check(answer, service_id="latih").ok, answer
+    # "(Paket A/B/C)": "B" alone names nothing, "Paket B" names the exams
+    assert checker.check(
+        "You can bring your Paket B diploma for legalisation during desk hours "
+        "(Monday-Thursday 08.00-14.00, Friday 08.00-11.00).",
+        service_id="legal",
+    ).ok
+
+
+def test_sessions_of_a_promise_and_slots_inside_the_hours() -> None:
+    checker = _farm_and_lab()
+    # one of two promised sessions is the promise
+    assert checker.check("besuk tiap hari jam 10-12 & 16-18 ya", service_id="besuk").ok
+    assert fields_of(checker, "besuk tiap hari jam 10-14", "besuk") == ["hours"]
+    # a free slot on one day is no narrower opening
+    assert checker.check("kamis jam 19.00-21.00 masih kosong kak", service_id="lapangan").ok
+    assert checker.check("friday 7-9pm is still available", service_id="lapangan").ok
+    # but a slot outside the hours is still a promise broken
+    assert fields_of(checker, "kamis jam 22.00-23.00 masih kosong", "lapangan") == ["hours"]
+    # "available Monday to Friday 08.00 to 12.00" states the hours
+    assert fields_of(
+        checker, "The service is available Monday to Friday, 08.00 to 12.00.", "legal"
+    ) == ["hours"]
+
+
+def test_bare_clauses_requests_and_rates() -> None:
+    checker = _farm_and_lab()
+    # "sekarang 3 minggu", "standarnya 60 hari": the completion time today
+    assert fields_of(checker, "iya bu, pelatihan olahan ikan sekarang 4 minggu", "latih") == [
+        "duration"
+    ]
+    # "kalo minta dibikinin ...": the citizen's own request, not a levy warning
+    assert fields_of(checker, "konsultasi gratis, tp kalo minta dibikinin proposal 100rb", "daftar")
+    # "if the school asks for ..." is still someone else's requirement
+    assert checker.check(
+        "If the school also asks for a medical letter, that costs IDR 50,000.", service_id="daftar"
+    ).ok
+    # "per pengiriman", "per training": the unit a rate is counted in
+    assert fields_of(checker, "250rb kak per pengiriman", "latih") == ["fee"]
+    # a gloss naming the service makes the words before it part of its name
+    assert fields_of(
+        checker, "A fish processing training (pelatihan olahan ikan) costs IDR 350,000.", "latih"
+    ) == ["fee"]
+    # "sama kayak X": X is compared with, the price is the asked service's
+    assert fields_of(checker, "100rb kak sama kayak sewa perontok", "lapangan") == ["fee"]
