@@ -630,12 +630,16 @@ class Attributor:
         start = mention.start
         return start > 0 and self.tokens[start - 1].low in ("your", "my")
 
-    def _compared(self, mention: Mention) -> bool:
+    def compared(self, mention: Mention) -> bool:
         """ "80rb sama kayak KIR biasa", "same as the regular test": a service named to compare
         with."""
         start = mention.start
         before = [t.low for t in self.tokens[max(0, start - 3) : start]]
         return bool(before) and before[-1] in _LIKE and ("sama" in before or "same" in before)
+
+    def _left_out(self, mention: Mention) -> bool:
+        start = mention.start
+        return start > 0 and self.tokens[start - 1].low in _WITHOUT
 
     def _beneficiary(self, mention: Mention) -> bool:
         start = mention.start
@@ -654,13 +658,17 @@ class Attributor:
         same_clause = [(m, s) for m, s in strong if m.clause == token.clause]
         if not same_clause:
             same_clause = [(m, s) for m, s in self.loose if m.clause == token.clause]
+        if len(same_clause) > 1:
+            # "blood test without MCU is Rp65k": a service named as left out is not the subject
+            kept = [ms for ms in same_clause if not self._left_out(ms[0])]
+            same_clause = kept or same_clause
         if same_clause and self.service_id is not None:
             # "Datang ke Puskeswan Senin-Sabtu": a service named as the place to go, beside the
             # service asked about
             named = [
                 ms
                 for ms in same_clause
-                if not (self._located(ms[0]) or self._possessed(ms[0]) or self._compared(ms[0]))
+                if not (self._located(ms[0]) or self._possessed(ms[0]) or self.compared(ms[0]))
             ]
             if not named:
                 return self.service_id
@@ -698,6 +706,7 @@ class Attributor:
 
 
 _FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
+_WITHOUT = frozenset({"without", "tanpa", "selain", "besides", "except", "kecuali", "excluding"})
 _LIKE = frozenset({"kayak", "kaya", "kyk", "seperti", "dengan", "dgn", "as", "like"})
 _BOTH_WORDS = frozenset(
     {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
@@ -711,7 +720,8 @@ def sentences_about_all(tokens: Sequence[Token]) -> frozenset[int]:
     return frozenset(
         t.sentence
         for k, t in enumerate(tokens)
-        if t.low in _BOTH_WORDS
+        # "no charge at all" is no "all of them"
+        if (t.low in _BOTH_WORDS and not (t.low == "all" and k > 0 and tokens[k - 1].low == "at"))
         or (
             t.low == "dua"
             and k + 2 < len(tokens)

@@ -389,6 +389,10 @@ class PromiseChecker:
                         spans.append((claim, owner))
                         continue
                     violation = self._check_hours(claim, service)
+                if violation is not None and self._agrees_with_another(
+                    claim, owner, attributor, tokens, sentences, mentions
+                ):
+                    violation = None
                 if violation is not None:
                     violations.append(violation)
                     origins[id(violation)] = (claim, owner)
@@ -543,6 +547,47 @@ class PromiseChecker:
                     break
 
     # ------------------------------------------------------------------ fields
+
+    def _agrees_with_another(
+        self,
+        claim: FeeClaim | DurationClaim | HoursClaim,
+        owner: str,
+        attributor: Attributor,
+        tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        mentions: Sequence[Mention],
+    ) -> bool:
+        """A claim that fell to ``owner`` without naming it in its clause, but keeps the promise
+        of another service named in its sentence, speaks of that one ("MCU Rp450k already has
+        blood routine; blood test alone is Rp65k" - the price of the blood test)."""
+        anchor = tokens[claim.index]
+        named = [*attributor.strong, *attributor.loose]
+        if any(s == owner and m.clause == anchor.clause for m, s in named):
+            return False
+        others = {
+            s
+            for m, s in named
+            if m.sentence == anchor.sentence and s != owner and not attributor.compared(m)
+        }
+        for other in others:
+            service = self._services.get(other)
+            if service is None:
+                continue
+            if isinstance(claim, FeeClaim):
+                if claim.amount is None or service.standard.promises.fee is None:
+                    continue
+                agrees = self._check_fee(claim, service, tokens, sentences, mentions) is None
+            elif isinstance(claim, DurationClaim):
+                if service.standard.promises.duration is None:
+                    continue
+                agrees = self._check_duration(claim, service) is None
+            else:
+                if service.standard.promises.hours is None:
+                    continue
+                agrees = self._check_hours(claim, service) is None
+            if agrees:
+                return True
+        return False
 
     def _asked_variants(self, q_tokens: list[Token], topics: Sequence[str]) -> dict[str, str]:
         """The one fee variant the question names for each topic ("kartu saya hilang" asks the

@@ -1722,8 +1722,10 @@ _VOCATIVES = frozenset(
 def _answer_particle(tokens: list[Token], i: int) -> bool:
     """ "gak kak, gratis": the "no" answers the question ("kena biaya gak?"), then a vocative."""
     j = i - 1
-    while j >= 0 and (tokens[j].low in _VOCATIVES or tokens[j].low == ","):
-        j -= 1
+    while j >= 0 and (
+        tokens[j].low in _VOCATIVES or tokens[j].low in (",", "it's", "its", "it", "is")
+    ):
+        j -= 1  # "No it's free", "gak kak, gratis"
     return (
         j < i - 1
         and j >= 0

@@ -1921,3 +1921,25 @@ def test_bare_clauses_requests_and_rates() -> None:
     ) == ["fee"]
     # "sama kayak X": X is compared with, the price is the asked service's
     assert fields_of(checker, "100rb kak sama kayak sewa perontok", "lapangan") == ["fee"]
+
+
+def test_a_claim_that_keeps_another_named_services_promise() -> None:
+    checker = _farm_and_lab()
+    # the given service is the training; "sewa perontok" named in the sentence is priced right
+    answer = "Pelatihannya 200rb. Kalo mau sekalian sewa di perontok kecil 100rb per hari"
+    assert checker.check(answer, service_id="latih").ok
+    # but a price named with the given service in its own clause stays its claim
+    assert fields_of(checker, "pelatihan olahan ikan 100rb, sama kayak sewa perontok", "latih") == [
+        "fee"
+    ]
+    # "without X": X is left out, the price is the other service's
+    answer = "If you only want a power thresher without the fish processing training it's Rp100k."
+    assert checker.check(answer, question="is the thresher included in the training?").ok
+
+
+def test_answers_that_say_no_to_a_charge() -> None:
+    checker = _farm_and_lab()
+    assert checker.check("No it's free, just bring your group's minutes", service_id="daftar").ok
+    # "no charge at all" speaks of this service only, not of every service named after it
+    answer = "It's free, no charge at all 🙂 just come with your power thresher receipt"
+    assert checker.check(answer, service_id="daftar").ok
