@@ -355,6 +355,7 @@ class PromiseChecker:
         fee_results: list[tuple[int | None, str, Violation | None]] = []
         duration_results: list[tuple[int | None, str, Violation | None]] = []
         about_all = sentences_about_all(tokens) if topics_named else frozenset()
+        joined = _joined_subjects(tokens, attributor.strong)
         by_question: list[tuple[str, str, Violation]] = []  # (owner, variant asked, violation)
         for claim in claims:
             owner = attributor.owner(claim.index)
@@ -368,6 +369,10 @@ class PromiseChecker:
                 near = [*topics, *(s for m, s in attributor.strong if m.sentence == sentence)]
                 if len(set(near)) > 1:
                     owners += [s for s in near if s not in owners and s in self._services]
+            pair = joined.get(sentence)
+            if pair is not None and owners and owners[0] in pair:
+                # "Uji pertama dan uji berkala dapat dilakukan Senin-Sabtu": said of both
+                owners += [s for s in sorted(pair) if s not in owners and s in self._services]
             for owner in owners:
                 service = self._services[owner]
                 if isinstance(claim, FeeClaim):
@@ -720,6 +725,31 @@ _AND_WORDS = frozenset(
 )
 
 
+_SUBJECT_LEADS = FILLERS | {"untuk", "utk", "layanan", "pelayanan", "the", "both", "baik"}
+
+
+def _joined_subjects(
+    tokens: list[Token], strong: Sequence[tuple[Mention, str]]
+) -> dict[int, frozenset[str]]:
+    """Sentences whose subject is two services joined by "dan/and" ("Uji pertama dan uji berkala
+    dapat dilakukan ..."): what the sentence claims, it claims of both."""
+    joined: dict[int, frozenset[str]] = {}
+    ordered = sorted(strong, key=lambda ms: ms[0].start)
+    for (first, one), (second, other) in pairwise(ordered):
+        if one == other or first.clause != second.clause or second.start <= first.end:
+            continue
+        between = tokens[first.end : second.start]
+        lead = tokens[tokens[first.start].clause_start : first.start]
+        if (
+            0 < len(between) <= 2
+            and all(t.low in _AND_WORDS for t in between)
+            # the pair opens its clause: "Sapi diperiksa dokter hewan dan SKKH selesai ..." no
+            and all(t.kind == "punct" or t.low in _SUBJECT_LEADS for t in lead)
+        ):
+            joined[first.sentence] = joined.get(first.sentence, frozenset()) | {one, other}
+    return joined
+
+
 def _another_service_asked(tokens: list[Token], full: Sequence[Mention], loose: Mention) -> bool:
     """A distinctive word of the question names a service of its own when no full name is
     written, or when a conjunction separates it from every full name ("akta perkawinan sama cek
@@ -964,6 +994,13 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
         minute = claim.start
         if minute > max(w[1] for w in windows):
             return True
+        if any(sum(d in s.days for s in hours.slots) > 1 for d in days):
+            # "datang aja jam 1" between the sessions 10.00-12.00 and 16.00-18.00
+            return not any(
+                d in s.days and s.start_minute <= minute <= s.end_minute
+                for d in days
+                for s in hours.slots
+            )
         return claim.strong and minute < min(w[0] for w in windows)
     return False
 

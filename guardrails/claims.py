@@ -419,6 +419,7 @@ STRONG_COMPLETION_WORDS = _words(
     estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished wait
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
+    jadwalin dijadwalin dijadwal jadwalkan putus
     diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
     ditetapkan salasai salasainyo jadina prepared disiapkan
     dikabari dikabarin dibales dihubungi
@@ -932,7 +933,9 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
 
 
 _OPEN_ASKED = frozenset({"buka", "bukanya", "dibuka", "mulai", "open", "opens"})
-_CLOSE_ASKED = frozenset({"tutup", "tutupnya", "ditutup", "selesai", "close", "closes"})
+_CLOSE_ASKED = frozenset(
+    {"tutup", "tutupnya", "ditutup", "selesai", "close", "closes", "terakhir", "last"}
+)
 _CLOSING_QUESTIONS = (
     " tutup jam ",
     " jam tutup ",
@@ -3271,7 +3274,8 @@ def _hours_claims(
                 elif (
                     any(w in UNTIL_WORDS for w in prev_words)
                     and not info.cutoff
-                    and status != "closed"
+                    # "Udah tutup pak, pendaftaran cuma sampe jam 12": closed now, another clause
+                    and info.status_near(index) != "closed"
                     and (
                         open_context
                         # "Ambulans cuma sampai jam 10 malam": the service itself, until then;

@@ -1943,3 +1943,35 @@ def test_answers_that_say_no_to_a_charge() -> None:
     # "no charge at all" speaks of this service only, not of every service named after it
     answer = "It's free, no charge at all 🙂 just come with your power thresher receipt"
     assert checker.check(answer, service_id="daftar").ok
+
+
+def test_closing_times_joined_subjects_and_sessions() -> None:
+    checker = _farm_and_lab()
+    # "udah tutup" is now; "cuma sampe jam 12" is the closing time, narrower than 14.00
+    assert fields_of(checker, "Udah tutup pak, legalisir ijazah cuma sampe jam 12", "legal") == [
+        "hours"
+    ]
+    # "jam brp terakhir ...?" asks the closing time
+    assert fields_of(
+        checker, "terakhir jam 10 kak", "legal", "jam brp terakhir bisa legalisir?"
+    ) == ["hours"]
+    # two services joined as the subject: the days are claimed of both
+    answer = "Ujian paket dan legalisir ijazah dapat dilayani Senin-Jumat 08.00-14.00."
+    assert fields_of(checker, answer, None) == ["hours"]
+    assert checker.check("Sapi diperiksa di ujian paket dan legalisir ijazah gratis.").ok
+    # a visit between two sessions of the promise
+    assert fields_of(checker, "bisa bu, datang aja jam 1", "besuk", "besuk jam 1 bisa?") == [
+        "hours"
+    ]
+    assert checker.check("bisa bu, datang aja jam 11", service_id="besuk").ok
+
+
+def test_scheduled_tomorrow_and_decided() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("ular", "Evakuasi Ular", ("evakuasi ular",), {"duration": "2 jam"}),
+            _standard("cerai", "Perkara Cerai", ("perkara cerai",), {"duration": "5 bulan"}),
+        ]
+    )
+    assert fields_of(checker, "Tim kami jadwalin besok siang ya pak", "ular") == ["duration"]
+    assert fields_of(checker, "Perkaranya putus paling lama setahun bu", "cerai") == ["duration"]
