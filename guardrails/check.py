@@ -641,7 +641,9 @@ class PromiseChecker:
             if len(values) > 1 and _said_of_everyone(tokens, claim):
                 return Violation(sid, "fee", promised, "gratis (semua)")
             # "kartu umum gratis" where only students' cards are free
-            variant = _adjacent_variant(claim, service, tokens)
+            variant = _adjacent_variant(claim, service, tokens) or _sole_variant_before(
+                claim, service, tokens
+            )
             if variant is not None and fee.amounts[variant] > 0:
                 return Violation(sid, "fee", promised, f"gratis ({service.labels[variant]})")
             return None
@@ -864,6 +866,40 @@ def _breaks_asked_variant(
         service.fee_text,
         f"{claimed} ({service.labels[asked]})",
     )
+
+
+def _sole_variant_before(claim: FeeClaim, service: _Service, tokens: list[Token]) -> str | None:
+    """ "Pasien umum yang berobat di poli ... tidak dikenakan biaya": the one fee variant named
+    earlier in the sentence is the one the claim is about."""
+    if not service.fee_variants:
+        return None
+    sentence = tokens[claim.index].sentence
+    start = claim.index
+    while start > 0 and tokens[start - 1].sentence == sentence:
+        start -= 1
+    named: dict[str, int] = {}  # variant -> where its name ends
+    for key, variant, _amount in service.fee_variants:
+        length = len(key)
+        for i in range(start, claim.index - length + 1):
+            if all(
+                tokens[i + o].low == key[o] or tokens[i + o].stem == key[o] for o in range(length)
+            ):
+                named[variant] = i + length
+                break
+    if len(named) != 1:
+        return None
+    ((variant, end),) = named.items()
+    # "reguler Rp350.000 (gratis pada sidang keliling)", "..., sedangkan membaca di tempat
+    # tidak dipungut biaya": a price of its own or a contrast in between speaks of another
+    between = tokens[end : claim.index]
+    if any(t.kind == "num" or t.low in _CONTRAST or t.low == "(" for t in between):
+        return None
+    return variant
+
+
+_CONTRAST = frozenset(
+    {"sedangkan", "sementara", "tetapi", "tapi", "namun", "while", "whereas", "but", "kecuali"}
+)
 
 
 _EVERYONE = frozenset(

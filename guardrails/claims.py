@@ -3039,7 +3039,11 @@ def _names_the_service_before_status(tokens: list[Token], index: int, end: int) 
     status."""
     if tokens[index].low not in _SERVICE_NOUNS:
         return False
-    for j in range(index + 1, min(end, index + 3)):
+    # "layanan numpang uji tidak tersedia": the service's name between noun and status
+    first = index + 1
+    while first < end and tokens[first].mention:
+        first += 1
+    for j in range(first, min(end, first + 3)):
         low = tokens[j].low
         if low in CLOSED_WORDS or (low in OPEN_WORDS and low not in _SERVICE_NOUNS):
             return True

@@ -1975,3 +1975,32 @@ def test_scheduled_tomorrow_and_decided() -> None:
     )
     assert fields_of(checker, "Tim kami jadwalin besok siang ya pak", "ular") == ["duration"]
     assert fields_of(checker, "Perkaranya putus paling lama setahun bu", "cerai") == ["duration"]
+
+
+def test_the_one_variant_named_before_a_free_claim_and_a_service_not_available() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "gigi",
+                "Poli Gigi",
+                ("poli gigi",),
+                {"fee": {"pasien umum": 60_000, "pasien BPJS": 0}},
+            ),
+            _standard(
+                "uji",
+                "Uji Emisi",
+                ("uji emisi",),
+                {"hours": "Senin-Jumat 08.00-14.00, Sabtu 08.00-11.00"},
+            ),
+        ]
+    )
+    answer = (
+        "Pasien umum yang berobat di poli gigi tidak dikenakan biaya pendaftaran maupun periksa."
+    )
+    assert fields_of(checker, answer, "gigi") == ["fee"]
+    # a price of its own, or a contrast, between the variant and the free claim
+    answer = "Pasien umum Rp60.000, sedangkan konsultasi online tidak dipungut biaya."
+    assert checker.check(answer, service_id="gigi").ok
+    # "layanan uji emisi tidak tersedia" on a promised Saturday
+    answer = "Pada hari Sabtu layanan uji emisi tidak tersedia."
+    assert fields_of(checker, answer, "uji") == ["hours"]
