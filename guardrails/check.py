@@ -15,7 +15,7 @@ Rules (see docs/guardrails.md):
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from guardrails import claim_filter_model
@@ -699,7 +699,7 @@ class PromiseChecker:
         hours = service.standard.promises.hours
         if hours is None:
             return None
-        if _hours_contradicts(claim, hours):
+        if _hours_contradicts(claim, hours) and not _early_reading_fits(claim, hours):
             return Violation(service.standard.service_id, "hours", service.hours_text, claim.text)
         return None
 
@@ -964,6 +964,29 @@ def _adjacent_variant(claim: FeeClaim, service: _Service, tokens: list[Token]) -
                     best = (distance, variant)
                 break
     return None if best is None else best[1]
+
+
+def _early_reading_fits(claim: HoursClaim, hours: OpeningHours) -> bool:
+    """ "jam 2 sampai jam 9 pagi", "subuh jam 4", "jam 6-12 siang" at a desk that opens before
+    07.00: a bare "jam 2" read as the afternoon may be the early morning the promise names."""
+    early = min((slot.start_minute for slot in hours.slots), default=24 * 60)
+    if early >= 7 * 60 or (claim.start is None and claim.end_minute is None):
+        return False
+    half_day = 12 * 60
+
+    def back(minute: int | None) -> int | None:
+        return minute - half_day if minute is not None and minute >= half_day else minute
+
+    shifted = replace(claim, start=back(claim.start), end_minute=back(claim.end_minute))
+    first = shifted.start if shifted.start is not None else shifted.end_minute
+    if shifted == claim or first is None or first >= 7 * 60:
+        return False  # "jam 11 malem" stays late: only an early-morning reading is offered
+    if any(word in claim.text.lower() for word in _EVENING_WORDS):
+        return False
+    return not _hours_contradicts(shifted, hours)
+
+
+_EVENING_WORDS = ("malam", "malem", "sore", "pm", "p.m", "evening", "night")
 
 
 def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:

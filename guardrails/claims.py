@@ -568,6 +568,7 @@ CONDITION_WORDS = _words(
 DEADLINE_WORDS = _words(
     """
     punya diberi batas tenggat deadline have must harus wajib lapor melapor melaporkan dilaporkan
+    ajukan ajuin ngajuin
     report register apply submit should daftar mendaftar mengajukan diajukan
     """
 )
@@ -1737,6 +1738,12 @@ def _answer_particle(tokens: list[Token], i: int) -> bool:
     )
 
 
+_FREE_COPY_WORDS = _words(
+    """
+    pdf download downloaded downloadable unduh diunduh softcopy soft-copy website situs
+    dibaca baca membaca read e-book ebook
+    """
+)
 _OURS = frozenset({"kami", "kita", "kantor", "resmi", "our", "us", "official"})
 
 
@@ -1761,6 +1768,10 @@ def _free_or_paid(
         if _has_ancillary(tokens, max(clause_start, i - 2), i, mention_tokens) or _has_ancillary(
             tokens, i + 1, min(clause_end, i + 3), mention_tokens
         ):
+            return None
+        # "yg PDF gratis di website", "bisa dibaca gratis di perpus": a free copy or reading,
+        # not the fee of the service sold
+        if _has_any(tokens, clause_start, clause_end, _FREE_COPY_WORDS):
             return None
         if is_negated(tokens, i, 2) and not _answer_particle(tokens, i):
             if report:
@@ -1801,6 +1812,12 @@ def _free_or_paid(
         if low in ("bukan", "bkn") and (
             prev_low in ("itu", "ini", "tu", "yg", "yang")
             or (k < clause_end and (tokens[k].low in _OURS or tokens[k].low in DESK_WORDS))
+            # "bukan biaya UPT": someone's fee, named
+            or (
+                head in ("biaya", "tarif", "pungutan")
+                and k < clause_end
+                and tokens[k].kind == "word"
+            )
         ):
             return None
         if j + 1 < clause_end and _read_amount(tokens, j + 1) is not None:
@@ -2107,8 +2124,8 @@ def _duration_is_claim(
     after_words = _completion_view(tokens, end, after_end)
     clause_before_words = _completion_view(tokens, c_start, start)
     # "2 sessions a week", "3x seminggu", "dua kali sehari": how often, not how long
-    if after_words[:1] in (["x"], ["×"], ["*"]):
-        return False  # "tunggakan 3 bulan x 15rb": a count of months in a sum
+    if after_words[:1] in (["x"], ["×"]) or before_words[-1:] in (["x"], ["×"]):
+        return False  # "tunggakan 3 bulan x 15rb", "45rb x 3 bulan": a count of months in a sum
     if (
         before_words[-1:]
         and before_words[-1] in _FREQUENCY_NOUNS
@@ -2737,7 +2754,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     flags & _F_EVERY_DAY_LEAD
                     and i + 1 < end
                     and tokens[i + 1].low in ("hari", "day", "days")
-                    and not (i + 2 < end and tokens[i + 2].low == "kerja")
+                    # "setiap hari kerja", "tiap hari pasaran": some days, not every day
+                    and not (i + 2 < end and tokens[i + 2].low in _SOME_DAYS)
                     # "setiap hari Rabu": every Wednesday, not every day
                     and not (i + 2 < end and tokens[i + 2].low in DAY_WORDS)
                 ):
@@ -2989,6 +3007,7 @@ _NOT_YET = frozenset({"belum", "blm", "blum", "belom"})
 _SERVICE_NOUNS = frozenset({"layanan", "pelayanan", "layanannya", "pelayanannya", "service"})
 
 
+_SOME_DAYS = frozenset({"kerja", "pasar", "pasaran", "libur", "sekolah", "biasa", "besar"})
 _LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as", "dengan", "dgn"})
 _AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "after"})
 

@@ -2004,3 +2004,51 @@ def test_the_one_variant_named_before_a_free_claim_and_a_service_not_available()
     # "layanan uji emisi tidak tersedia" on a promised Saturday
     answer = "Pada hari Sabtu layanan uji emisi tidak tersedia."
     assert fields_of(checker, answer, "uji") == ["hours"]
+
+
+def test_early_morning_desks_market_days_and_free_copies() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "rph",
+                "Rumah Potong Hewan",
+                ("rumah potong", "RPH"),
+                {"fee": 75_000, "hours": "Setiap hari 02.00-09.00"},
+            ),
+            _standard(
+                "lapak",
+                "Lapak Harian Pasar",
+                ("lapak harian",),
+                {"fee": 10_000, "hours": "Senin, Kamis 04.00-11.00"},
+            ),
+            _standard(
+                "buku",
+                "Publikasi Cetak",
+                ("publikasi cetak", "buku dalam angka"),
+                {"fee": 150_000, "hours": "Senin-Jumat 08.00-15.00"},
+            ),
+        ]
+    )
+    # a bare "jam 2" at a desk that opens at 02.00 is the early morning
+    assert checker.check("buka pak, tiap hari jam 2 sampai jam 9 pagi", service_id="rph").ok
+    assert checker.check("dateng aja subuh jam 4, bayar 10rb", service_id="lapak").ok
+    # an evening time stays an evening time
+    assert fields_of(checker, "bisa pak, jam 11 malem jg bisa", "rph", "jam 11 malam bisa?") == [
+        "hours"
+    ]
+    # "setiap hari pasaran" are the market days, not every day
+    assert checker.check(
+        "Lapak harian tersedia setiap hari pasaran, 04.00-11.00.", service_id="lapak"
+    ).ok
+    # a free PDF or reading in the library is not the printed book's price
+    assert checker.check(
+        "Buku dalam angka 150rb kak, yg PDF gratis di website", service_id="buku"
+    ).ok
+    assert checker.check("bisa dibaca gratis di perpus kak, beli 150rb", service_id="buku").ok
+    assert fields_of(checker, "publikasi cetak gratis kak", "buku") == ["fee"]
+    # "bukan biaya UPT": someone else's fee, no free claim
+    assert checker.check(
+        "Itu urusan sama pemilik lama, bukan biaya UPT. Lapak 10rb.", service_id="lapak"
+    ).ok
+    # "10rb x 3 bulan": a count of months in a sum
+    assert checker.check("bisa dirapel bu, 10rb x 3 bulan", service_id="lapak").ok
