@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -13,7 +16,7 @@ from bot.config import Settings
 from bot.domain.answering import AnswerEngine, DecisionThresholds
 from bot.domain.desk import ServiceDesk
 from bot.domain.models import KnowledgeBase
-from bot.domain.ports import Clock, Store
+from bot.domain.ports import Clock, StepHook, Store
 from bot.domain.tickets import TicketDesk
 from bot.errors import ConfigError
 from bot.retrieval.encoder import Encoder, get_encoder
@@ -24,6 +27,10 @@ from guardrails.check import PromiseChecker
 from guardrails.promises import parse_duration
 
 logger = logging.getLogger(__name__)
+
+# TEST ONLY: see ``crash_hook``. Never set in production.
+CRASH_AT_ENV = "JANJI_TEST_CRASH_AT"
+CRASH_STEPS = ("received", "handling", "handled")
 
 
 @dataclass
@@ -121,6 +128,31 @@ class Desk:
         await self.store.close()
 
 
+def crash_hook(environ: Mapping[str, str] | None = None) -> StepHook | None:
+    """TEST ONLY: ``JANJI_TEST_CRASH_AT=<step>`` makes the process SIGKILL itself (no clean-up,
+    like a power cut) the first time an update reaches ``step`` of its handling: ``received``
+    (stored in the inbox, not yet confirmed to Telegram), ``handling`` (every effect written,
+    not yet committed) or ``handled`` (committed, the answer not yet delivered); see
+    ``bot.domain.ports.StepHook``. The black-box tests use it to crash ``janji run`` at a
+    precise point, then restart it without the variable. Unset: no hook, nothing is checked."""
+    step = (os.environ if environ is None else environ).get(CRASH_AT_ENV, "").strip()
+    if not step:
+        return None
+    if step not in CRASH_STEPS:
+        raise ConfigError(f"{CRASH_AT_ENV} harus salah satu dari: {', '.join(CRASH_STEPS)}")
+    logger.warning("%s=%s: this process kills itself there (tests only)", CRASH_AT_ENV, step)
+
+    def crash(reached: str, update_id: int) -> None:
+        if reached != step:
+            return
+        logger.warning("%s: SIGKILL at %s of update %s", CRASH_AT_ENV, reached, update_id)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    return crash
+
+
 async def open_desk(
     settings: Settings, *, clock: Clock | None = None, engine: Engine | None = None
 ) -> Desk:
@@ -157,7 +189,12 @@ async def open_desk(
         sla_reminder_fraction=settings.sla_reminder_fraction,
     )
     desk = ServiceDesk(
-        knowledge=knowledge, answers=engine.answers, tickets=tickets, store=store, clock=clock
+        knowledge=knowledge,
+        answers=engine.answers,
+        tickets=tickets,
+        store=store,
+        clock=clock,
+        step_hook=crash_hook(),  # the environment is read once, here
     )
     return Desk(engine, store, desk, tickets)
 

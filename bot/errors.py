@@ -30,3 +30,12 @@ class TicketError(JanjiError):
 
 class RateLimited(JanjiError):
     """A citizen sent too many messages in a short time."""
+
+
+class AlreadyHandled(Exception):
+    """The update was handled before (a replay raced with the original, or another process had
+    it): nothing happens again and nobody is told anything."""
+
+    def __init__(self, update_id: int) -> None:
+        super().__init__(f"update {update_id} was handled before")
+        self.update_id = update_id

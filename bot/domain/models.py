@@ -242,6 +242,35 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The update a desk call handles, and where its answer goes.
+
+    ``update_id`` makes the call happen at most once: its effects, its queued answer and the
+    "handled" mark of the update commit together (``ServiceDesk.handling``)."""
+
+    update_id: int
+    chat_id: int
+    reply_to_message_id: int | None = None  # quote this message (groups)
+    thread_id: int | None = None  # forum topic the update came from
+
+
+@dataclass(frozen=True)
+class InboxUpdate:
+    """An update as stored on arrival; ``payload`` (its raw JSON) is dropped once handled."""
+
+    update_id: int
+    payload: str | None
+    received_at: datetime
+    handled_at: datetime | None = None
+    replays: int = 0  # starts that found it unhandled and replayed it
+    error: str | None = None  # why it was closed without being handled (e.g. given up)
+
+    @property
+    def handled(self) -> bool:
+        return self.handled_at is not None
+
+
+@dataclass(frozen=True)
 class Button:
     """A neutral inline button: the handlers render it for Telegram. ``action`` must fit 64 bytes."""
 

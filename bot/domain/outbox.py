@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.models import OutboxMessage
+from bot.domain.models import OutboxMessage, OutboxStatus
 from bot.domain.ports import (
     Clock,
     DeliveryBlocked,
@@ -84,6 +84,21 @@ class OutboxDispatcher:
             elif outcome == "pause":
                 break
         return sent
+
+    async def deliver_now(self, dedupe_key: str) -> bool:
+        """Deliver one queued message at once if it is due (an update's answer, right after the
+        update, so answers are not held up behind other chats' messages). The same lease,
+        retries and bookkeeping as a round: whichever of the two takes it, it is sent once.
+        True when it was sent now."""
+        message = await self.store.get_by_key(dedupe_key)
+        now = self.clock.now()
+        if message is None or message.status is not OutboxStatus.PENDING:
+            return False
+        if message.next_attempt_at > now or (
+            self.paused_until is not None and now < self.paused_until
+        ):
+            return False
+        return await self._deliver(message, now) == "sent"
 
     async def run_forever(self, stop: asyncio.Event, poll_seconds: float = 1.0) -> None:
         """Deliver until ``stop`` is set; a full batch is followed at once by the next."""

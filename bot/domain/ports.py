@@ -12,6 +12,7 @@ from bot.domain.models import (
     Candidate,
     Event,
     EventKind,
+    InboxUpdate,
     Language,
     OutboxMessage,
     Ticket,
@@ -23,6 +24,15 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """Timezone-aware UTC now."""
         ...
+
+
+class StepHook(Protocol):
+    """Told when an update reaches a named step of its handling: ``received`` (stored in the
+    inbox, not yet confirmed to the chat platform), ``handling`` (every effect written, not yet
+    committed) and ``handled`` (committed, the answer not yet delivered). Production runs
+    without one; tests use it to kill the process at a precise point (``bot.app.crash_hook``)."""
+
+    def __call__(self, step: str, update_id: int, /) -> None: ...
 
 
 class Retriever(Protocol):
@@ -147,17 +157,40 @@ class Outbox(Protocol):
         ...
 
 
-class Conversations(Protocol):
-    """Per-citizen state that must survive restarts."""
+class Inbox(Protocol):
+    """Every update the chat platform delivered, from its arrival until it is handled."""
 
-    async def claim_update(self, update_id: int) -> bool:
-        """True the first time an update id is seen; False for a redelivered update."""
+    async def receive_update(self, update_id: int, payload: str, at: datetime) -> bool:
+        """Store an arriving update (its raw JSON) unless it is stored already: True when it is
+        new, False for a redelivery (handled or not, it must not be queued twice)."""
         ...
+
+    async def finish_update(self, update_id: int, at: datetime, error: str | None = None) -> bool:
+        """Mark an update handled and drop its payload; True for exactly one caller, False when
+        it was handled before. Inside ``Store.transaction()`` the row stays locked until the
+        transaction ends, so the handling's effects and this mark commit together or not at all,
+        and a concurrent handling of the same update waits and then gets False. An update never
+        received is recorded as handled."""
+        ...
+
+    async def unhandled_updates(self, limit: int = 1000) -> list[InboxUpdate]:
+        """Received and not yet handled, lowest update id first."""
+        ...
+
+    async def note_replay(self, update_id: int) -> int:
+        """Count one more replay of an unhandled update; returns the new count."""
+        ...
+
+    async def get_update(self, update_id: int) -> InboxUpdate | None: ...
 
     async def forget_updates(self, before: datetime) -> int:
-        """Drop update ids claimed before ``before`` (Telegram may reuse ids after a quiet week);
-        returns how many were dropped."""
+        """Drop updates handled before ``before`` (Telegram may reuse ids after a quiet week);
+        unhandled ones are kept. Returns how many were dropped."""
         ...
+
+
+class Conversations(Protocol):
+    """Per-citizen state that must survive restarts."""
 
     async def get_language(self, chat_id: int) -> Language | None: ...
 
@@ -172,7 +205,7 @@ class Conversations(Protocol):
         ...
 
 
-class Store(TicketRepository, EventLog, Outbox, Conversations, Protocol):
+class Store(TicketRepository, EventLog, Outbox, Inbox, Conversations, Protocol):
     """Everything persistent, in one database; implemented for SQLite and PostgreSQL."""
 
     def transaction(self) -> AbstractAsyncContextManager[None]:

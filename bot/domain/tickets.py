@@ -5,6 +5,8 @@ chat; every officer answer passes the promise checker first; the citizen rates t
 
 Rules that make it restart-safe and easy to put behind any chat layer:
 - every public method runs in one store transaction: it happens completely or not at all;
+  called inside ``ServiceDesk.handling`` it joins the update's transaction, so the update's
+  "handled" mark commits with it and a replayed update never repeats it;
 - nothing is sent from here: every outbound message is put in the outbox with a deterministic
   ``dedupe_key`` (``card:12``, ``relay:57`` ...), so repeating an operation never sends twice;
   the ``OutboxDispatcher`` delivers and calls back ``delivered`` / ``recipient_blocked``;
@@ -266,6 +268,13 @@ class TicketDesk:
                 locked, citizen, text, attachment_kind, attachment_file_id
             )
         return texts.citizen("forwarded", ticket.language, number=ticket.number)
+
+    async def takes_message(self, citizen_chat_id: int, text: str) -> bool:
+        """Would ``citizen_message`` take this text now (an open ticket, or the comment the last
+        rating asked for)? A read only: lets a caller skip work the text will not need."""
+        if await self.store.open_ticket_for_citizen(citizen_chat_id) is not None:
+            return True
+        return bool(text.strip()) and await self._awaiting_comment(citizen_chat_id) is not None
 
     async def comment(self, ticket_id: int, citizen_chat_id: int, text: str) -> str:
         """Store the citizen's comment on their rated ticket (one comment per ticket)."""
@@ -879,7 +888,15 @@ class TicketDesk:
         """The first free text shortly after rating a ticket is its comment."""
         if not text:
             return None
-        latest = await self.store.tickets_for_citizen(citizen.chat_id, limit=1)
+        ticket = await self._awaiting_comment(citizen.chat_id)
+        if ticket is None:
+            return None
+        return await self.comment(ticket.id, citizen.chat_id, text)
+
+    async def _awaiting_comment(self, citizen_chat_id: int) -> Ticket | None:
+        """The citizen's latest ticket when it was rated within ``COMMENT_WINDOW`` and has no
+        comment yet."""
+        latest = await self.store.tickets_for_citizen(citizen_chat_id, limit=1)
         if not latest:
             return None
         ticket = latest[0]
@@ -888,7 +905,7 @@ class TicketDesk:
         rated = await self.store.events(ticket_id=ticket.id, kinds=[EventKind.TICKET_RATED])
         if not rated or self.clock.now() - rated[-1].at > COMMENT_WINDOW:
             return None
-        return await self.comment(ticket.id, citizen.chat_id, text)
+        return ticket
 
     async def _add_citizen_message(
         self,

@@ -10,7 +10,7 @@ from telegram import Message, Update
 
 from bot.handlers import render
 from bot.handlers.citizen import command_argument
-from bot.handlers.context import JanjiContext
+from bot.handlers.context import JanjiContext, origin_of
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ async def _admin_message(update: Update, context: JanjiContext) -> Message | Non
     if message is None or user is None:
         return None
     if user.id not in context.janji.settings.admin_user_ids:
-        await render.reply(message, NOT_ADMIN)
+        await context.janji.desk.say(origin_of(update), NOT_ADMIN)
         return None
     return message
 
@@ -49,7 +49,7 @@ async def report_command(update: Update, context: JanjiContext) -> None:
     text = await report_from_store(
         runtime.bundle.store, now=now, since=now - timedelta(days=_days(argument))
     )
-    await render.reply(message, text)
+    await runtime.desk.say(origin_of(update), text)
 
 
 async def reload_command(update: Update, context: JanjiContext) -> None:
@@ -66,4 +66,5 @@ async def reload_command(update: Update, context: JanjiContext) -> None:
     logger.info(
         "knowledge reloaded by admin %s", message.from_user.id if message.from_user else "?"
     )
-    await render.reply(message, summary.describe() if summary else "Indeks sudah terbaru.")
+    done = summary.describe() if summary else "Indeks sudah terbaru."
+    await runtime.desk.say(origin_of(update), done)

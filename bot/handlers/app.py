@@ -5,20 +5,27 @@
 is set) until ``stop`` is set; ``run_bot(settings)`` is ``janji run``: checks, engine, desk,
 signals, serve, clean exit.
 
-Updates are handled concurrently across chats and in order within a chat. Two background tasks
-live from ``post_init`` to ``post_shutdown``: the outbox dispatcher (woken right after each
-update, polling once a second otherwise) and the SLA ticker (every ``SLA_CHECK_SECONDS``).
+Updates are handled concurrently across chats and in order within a chat. Three background
+tasks live from ``post_init`` to ``post_shutdown``: the outbox dispatcher (woken right after each
+update, polling once a second otherwise), the SLA ticker (every ``SLA_CHECK_SECONDS``) and the
+inbox clean-up (hourly).
+
+No update is lost or handled twice across crashes: the update queue stores every update in the
+inbox before the updater confirms it to Telegram (``InboxQueue``); each handler's desk call
+commits the update's effects, its answer and its "handled" mark together; ``serve`` replays the
+updates a crashed run left unhandled before it starts polling or the webhook.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import re
 import secrets
 import signal
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
@@ -50,9 +57,9 @@ from bot.config import Settings
 from bot.domain.models import Language
 from bot.domain.outbox import OutboxDispatcher
 from bot.domain.ports import Clock
-from bot.errors import ConfigError, JanjiError
+from bot.errors import AlreadyHandled, ConfigError, JanjiError
 from bot.handlers import admin, citizen, render, staff
-from bot.handlers.context import RUNTIME_KEY, JanjiApplication, JanjiContext, Runtime
+from bot.handlers.context import RUNTIME_KEY, JanjiApplication, JanjiContext, Runtime, origin_of
 from bot.handlers.ratelimit import CitizenRateLimiter, TelegramRateLimiter
 from bot.handlers.sender import TelegramSender
 from bot.handlers.texts import COMMANDS, text
@@ -67,6 +74,7 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 POLL_TIMEOUT_SECONDS = 10
 OUTBOX_POLL_SECONDS = 1.0
+INBOX_CLEANUP_SECONDS = 3600.0
 SHUTDOWN_GRACE_SECONDS = 10.0
 
 
@@ -102,12 +110,48 @@ def webhook_secret(settings: Settings) -> str:
 # -- update processing ---------------------------------------------------------------------------
 
 
+class InboxQueue(asyncio.Queue[object]):
+    """The application's update queue with the inbox in front of it.
+
+    The updater (long polling) and the webhook server ``put`` each update here before they
+    confirm it to Telegram (the next ``getUpdates`` offset, the HTTP 200), so storing it first
+    means a crash can no longer lose an update Telegram considers delivered. An update stored
+    before (a redelivery) is not queued again. A failed write is raised as a ``NetworkError``:
+    the updater then retries (and Telegram redelivers) instead of dropping the batch, the
+    webhook answers 500 and Telegram retries."""
+
+    def __init__(self, receive: Callable[[Update], Awaitable[bool]]) -> None:
+        super().__init__()
+        self._receive = receive
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update):
+            try:
+                new = await self._receive(item)
+            except Exception as error:  # logged by the updater's error callback
+                raise NetworkError(f"update {item.update_id} not stored: {error!r}") from error
+            if not new:
+                logger.info("update %s was received before; skipped", item.update_id)
+                return
+        await super().put(item)
+
+    async def put_stored(self, update: Update) -> None:
+        """Queue an update the inbox holds already (a replay)."""
+        await super().put(update)
+
+
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Many chats at once, but one update at a time per chat, in arrival order (a citizen's
-    complaint is stored before the photo that follows it)."""
+    complaint is stored before the photo that follows it). ``done`` runs after each update's
+    handling completed (not when it was cancelled)."""
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 256,
+        done: Callable[[object], Awaitable[None]] | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
+        self._done = done
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
@@ -115,17 +159,23 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         key = _chat_key(update)
         if key is None:
             await coroutine
+            await self._finished(update)
             return
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
             async with lock:
                 await coroutine
+                await self._finished(update)
         finally:
             self._users[key] -= 1
             if not self._users[key]:
                 del self._users[key]
                 del self._locks[key]
+
+    async def _finished(self, update: object) -> None:
+        if self._done is not None:
+            await self._done(update)
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -186,7 +236,8 @@ def build_application(
         )
         .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10.0))
         .rate_limiter(TelegramRateLimiter())
-        .concurrent_updates(PerChatUpdateProcessor())
+        .update_queue(InboxQueue(runtime.receive))
+        .concurrent_updates(PerChatUpdateProcessor(done=runtime.update_done))
         .context_types(ContextTypes(context=JanjiContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -207,7 +258,6 @@ def _add_handlers(app: JanjiApplication, settings: Settings) -> None:
     citizens = ~staff_chat if staff_chat is not None else filters.ALL
     private = filters.ChatType.PRIVATE
 
-    app.add_handler(TypeHandler(Update, citizen.claim_update), group=-2)
     app.add_handler(TypeHandler(Update, citizen.citizen_rate_gate), group=-1)
 
     # Staff side first: in the staff chat nothing reaches the citizen handlers.
@@ -264,8 +314,6 @@ def _add_handlers(app: JanjiApplication, settings: Settings) -> None:
         MessageHandler(citizens & new & filters.COMMAND & private, citizen.unknown_command)
     )
 
-    app.add_handler(TypeHandler(Update, citizen.kick_outbox), group=1)
-
 
 async def _ignore(update: Update, context: JanjiContext) -> None:
     """Officers talking among themselves in the staff chat."""
@@ -274,7 +322,7 @@ async def _ignore(update: Update, context: JanjiContext) -> None:
 async def _stale_button(update: Update, context: JanjiContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer(text("button_expired", "id"), show_alert=True)
+    await render.notify(query, text("button_expired", "id"), alert=True)
 
 
 # -- errors --------------------------------------------------------------------------------------
@@ -285,9 +333,12 @@ async def on_error(update: object, context: JanjiContext) -> None:
     wrong; Telegram hiccups are a log line; anything else is a bug, logged with traceback."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, AlreadyHandled):
+        logger.info("update %s was handled before; nothing done again", update_id)
+        return
     if isinstance(error, JanjiError):
         logger.info("update %s: %s", update_id, error)
-        await _tell(update, error.user_message)
+        await _tell(update, context, error.user_message)
         return
     if isinstance(error, Forbidden):
         logger.info("update %s: the chat blocked the bot (%s)", update_id, error)
@@ -304,20 +355,31 @@ async def on_error(update: object, context: JanjiContext) -> None:
         language: Language = "id"
         with contextlib.suppress(Exception):
             language = await context.janji.desk.language_for(chat.id)
-        await _tell(update, text("unexpected_error", language))
+        await _tell(update, context, text("unexpected_error", language))
 
 
-async def _tell(update: object, message_text: str) -> None:
-    """Show ``message_text`` to whoever caused ``update``; a failure here is only logged."""
+async def _tell(update: object, context: JanjiContext, message_text: str) -> None:
+    """Show ``message_text`` to whoever caused ``update``: a button's notice, or the update's
+    answer (queued once, like any answer; sent directly when even that fails)."""
     if not isinstance(update, Update):
         return
+    if update.callback_query is not None:
+        await render.notify(update.callback_query, message_text, alert=True)
+        return
+    if update.effective_message is None:
+        return
     try:
-        if update.callback_query is not None:
-            await update.callback_query.answer(message_text[:200], show_alert=True)
-        elif update.effective_message is not None:
+        await context.janji.desk.say(origin_of(update), message_text)
+    except AlreadyHandled:
+        return
+    except Exception as error:  # the store may be what failed: tell them directly instead
+        logger.warning("could not queue the answer to update %s: %s", update.update_id, error)
+        try:
             await render.reply(update.effective_message, message_text)
-    except TelegramError as error:
-        logger.warning("could not tell the user about an error: %s", error)
+        except TelegramError as failed:
+            logger.warning("could not tell the user about an error: %s", failed)
+        return
+    context.janji.kick_outbox()
 
 
 # -- lifecycle -----------------------------------------------------------------------------------
@@ -335,11 +397,13 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     dispatcher = OutboxDispatcher(
         runtime.bundle.store, runtime.clock, TelegramSender(app.bot), runtime.tickets
     )
+    runtime.dispatcher = dispatcher
     runtime.stopping.clear()
     runtime.outbox_settled.set()
     runtime.background = [
         asyncio.create_task(_outbox_loop(runtime, dispatcher), name="janji-outbox"),
         asyncio.create_task(_sla_loop(runtime), name="janji-sla"),
+        asyncio.create_task(_inbox_cleanup_loop(runtime), name="janji-inbox"),
     ]
 
 
@@ -402,15 +466,54 @@ async def _sla_loop(runtime: Runtime) -> None:
             await asyncio.wait_for(runtime.stopping.wait(), interval)
 
 
+async def _inbox_cleanup_loop(runtime: Runtime) -> None:
+    """Forget handled updates once Telegram can no longer redeliver them."""
+    while not runtime.stopping.is_set():
+        try:
+            forgotten = await runtime.desk.forget_old_updates()
+            if forgotten:
+                logger.info("forgot %s handled updates", forgotten)
+        except Exception:
+            logger.exception("inbox clean-up failed; trying again later")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(runtime.stopping.wait(), INBOX_CLEANUP_SECONDS)
+
+
+async def replay_inbox(app: JanjiApplication) -> int:
+    """Queue the updates a previous run stored but never handled (it died first), lowest id
+    first, through the same handlers; returns how many. Called before polling or the webhook
+    starts, so Telegram's redeliveries of them are recognised as stored and dropped."""
+    runtime = runtime_of(app)
+    queue = app.update_queue
+    assert isinstance(queue, InboxQueue)
+    stored = await runtime.desk.updates_to_replay()
+    for item in stored:
+        try:
+            update = Update.de_json(json.loads(item.payload or ""), app.bot)
+        except Exception as error:  # one unreadable update must not stop the start
+            await runtime.desk.give_up(item.update_id, f"unreadable: {error}")
+            continue
+        await queue.put_stored(update)
+    if stored:
+        logger.warning(
+            "replaying %s updates a previous run received but did not finish: %s",
+            len(stored),
+            ", ".join(str(item.update_id) for item in stored[:20]),
+        )
+    return len(stored)
+
+
 async def serve(app: JanjiApplication, settings: Settings, stop: asyncio.Event) -> None:
     """Run ``app`` until ``stop`` is set, then stop cleanly: stop fetching, finish every update
-    already fetched, deliver what they queued, stop the workers."""
+    already fetched, deliver what they queued, stop the workers. Updates a crashed run left
+    unhandled are replayed first."""
     async with app:  # initialize ... shutdown
         if app.post_init is not None:
             await app.post_init(app)
         try:
             await app.start()
             try:
+                await replay_inbox(app)
                 await _start_updates(app, settings)
                 await stop.wait()
             finally:

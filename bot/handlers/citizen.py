@@ -1,4 +1,9 @@
-"""Citizen-facing handlers: parse the update, make one desk call, render, reply.
+"""Citizen-facing handlers: parse the update, make one desk call, reply.
+
+Every answer is queued by the desk call itself (``Origin``: ``reply:<update id>`` in the outbox,
+in the same transaction as the update's effects and its "handled" mark), so a replayed update
+never answers twice; it is sent right after the update, through the outbox. Only a button's
+short notice and the typing indicator go to Telegram directly.
 
 No try/except here: a ``JanjiError`` (e.g. a ``TicketError``) raised by the desk is rendered to
 the citizen by the application's error handler; anything else is logged there with its
@@ -13,16 +18,14 @@ import re
 from telegram import CallbackQuery, Message, Update
 from telegram.ext import ApplicationHandlerStop, filters
 
-from bot.domain.desk import Reply, desk_text
+from bot.domain.desk import NOT_HELPFUL_SUFFIX, desk_text
 from bot.domain.models import Button, Language
 from bot.handlers import render
-from bot.handlers.context import JanjiContext, citizen_ref
+from bot.handlers.context import JanjiContext, citizen_ref, origin_of
 from bot.handlers.ratelimit import Verdict
 from bot.handlers.texts import text
 
 logger = logging.getLogger(__name__)
-
-NOT_HELPFUL_SUFFIX = ":nh"
 
 
 # -- parsing helpers (shared with the staff side) -------------------------------------------------
@@ -126,13 +129,6 @@ def _callback_parts(query: CallbackQuery) -> list[str]:
 # -- gates (run before the handlers, in their own groups) ----------------------------------------
 
 
-async def claim_update(update: Update, context: JanjiContext) -> None:
-    """Telegram redelivers updates after a crash: each update id is handled once."""
-    if not await context.janji.desk.first_time(update.update_id):
-        logger.info("update %s was already handled; skipped", update.update_id)
-        raise ApplicationHandlerStop
-
-
 async def citizen_rate_gate(update: Update, context: JanjiContext) -> None:
     """Per-citizen flood limit: one polite "please wait" per burst, then quiet until it eases."""
     runtime = context.janji
@@ -153,35 +149,31 @@ async def citizen_rate_gate(update: Update, context: JanjiContext) -> None:
         logger.info("citizen %s is over the message limit", who)
         language = await runtime.desk.language_for(chat.id)
         seconds = max(1, round(decision.retry_after))
-        await render.reply(message, text("please_wait", language, seconds=seconds))
+        await runtime.desk.say(origin_of(update), text("please_wait", language, seconds=seconds))
     raise ApplicationHandlerStop
-
-
-async def kick_outbox(update: Update, context: JanjiContext) -> None:
-    """After every update: whatever it queued is delivered now, not at the next poll."""
-    context.janji.kick_outbox()
 
 
 # -- commands ----------------------------------------------------------------------------------
 
 
 async def start(update: Update, context: JanjiContext) -> None:
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
-    assert message is not None and chat is not None
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None
     desk = context.janji.desk
     language = await desk.language_for(chat.id)
     name = f", {user.first_name}" if user is not None and user.first_name else ""
     organisation = desk.knowledge.organisation or (
         "layanan publik" if language == "id" else "the public service office"
     )
-    await render.reply(message, text("greeting", language, name=name, organisation=organisation))
+    greeting = text("greeting", language, name=name, organisation=organisation)
+    await desk.say(origin_of(update), greeting)
 
 
 async def help_command(update: Update, context: JanjiContext) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    assert message is not None and chat is not None
-    language = await context.janji.desk.language_for(chat.id)
-    await render.reply(message, text("help", language))
+    chat = update.effective_chat
+    assert chat is not None
+    desk = context.janji.desk
+    await desk.say(origin_of(update), text("help", await desk.language_for(chat.id)))
 
 
 async def language_command(update: Update, context: JanjiContext) -> None:
@@ -190,27 +182,25 @@ async def language_command(update: Update, context: JanjiContext) -> None:
     assert message is not None and chat is not None
     desk = context.janji.desk
     choice = _language_choice(command_argument(message))
-    answer = (
-        await desk.set_language(chat.id, choice)
-        if choice is not None
-        else await desk.toggle_language(chat.id)
-    )
-    await render.reply(message, answer.text)
+    if choice is not None:
+        await desk.set_language(chat.id, choice, origin_of(update))
+    else:
+        await desk.toggle_language(chat.id, origin_of(update))
 
 
 async def services_command(update: Update, context: JanjiContext) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    assert message is not None and chat is not None
+    chat = update.effective_chat
+    assert chat is not None
     desk = context.janji.desk
     language = await desk.language_for(chat.id)
     services = desk.services()
     if not services:
-        await render.reply(message, text("no_services", language))
+        await desk.say(origin_of(update), text("no_services", language))
         return
     rows = tuple(
         (Button(name, render.service_action(service_id)),) for service_id, name in services
     )
-    await render.reply(message, desk_text("services_title", language), rows)
+    await desk.say(origin_of(update), desk_text("services_title", language), rows)
 
 
 async def officer_command(update: Update, context: JanjiContext) -> None:
@@ -218,25 +208,26 @@ async def officer_command(update: Update, context: JanjiContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     citizen = citizen_ref(chat, update.effective_user)
-    answer = await context.janji.desk.talk_to_officer(citizen, command_argument(message) or None)
-    await render.reply(message, answer.text, answer.buttons)
+    question = command_argument(message) or None
+    await context.janji.desk.talk_to_officer(citizen, question, origin=origin_of(update))
 
 
 async def cancel_command(update: Update, context: JanjiContext) -> None:
     """``/batal``: the citizen closes their open ticket."""
-    message, chat = update.effective_message, update.effective_chat
-    assert message is not None and chat is not None
+    chat = update.effective_chat
+    assert chat is not None
     runtime = context.janji
     language = await runtime.desk.language_for(chat.id)
-    await render.reply(message, await runtime.tickets.cancel(chat.id, language))
+    async with runtime.desk.handling(origin_of(update)) as handling:
+        handling.answer(await runtime.tickets.cancel(chat.id, language))
 
 
 async def status_command(update: Update, context: JanjiContext) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    assert message is not None and chat is not None
+    chat = update.effective_chat
+    assert chat is not None
     runtime = context.janji
     language = await runtime.desk.language_for(chat.id)
-    await render.reply(message, await runtime.tickets.status(chat.id, language))
+    await runtime.desk.say(origin_of(update), await runtime.tickets.status(chat.id, language))
 
 
 async def unknown_command(update: Update, context: JanjiContext) -> None:
@@ -257,8 +248,7 @@ async def question(update: Update, context: JanjiContext) -> None:
     citizen = citizen_ref(chat, update.effective_user)
     thread = message.message_thread_id if message.is_topic_message else None
     async with render.typing(context.bot, chat.id, thread):
-        answer = await context.janji.desk.ask(citizen, asked)
-    await render.reply(message, answer.text, answer.buttons)
+        await context.janji.desk.ask(citizen, asked, origin_of(update))
 
 
 async def attachment(update: Update, context: JanjiContext) -> None:
@@ -269,13 +259,14 @@ async def attachment(update: Update, context: JanjiContext) -> None:
     kind, file_id, description = attachment_of(message)
     language = await runtime.desk.language_for(chat.id)
     if kind is None:  # nothing a person could use (a story, a game ...)
-        await render.reply(message, text("text_only", language))
+        await runtime.desk.say(origin_of(update), text("text_only", language))
         return
     citizen = citizen_ref(chat, update.effective_user, language)
     caption = question_text(message) if message.caption else ""
     body = " ".join(part for part in (description, caption) if part)
-    acknowledged = await runtime.tickets.citizen_message(citizen, body, kind, file_id or "")
-    await render.reply(message, acknowledged or text("text_only", language))
+    async with runtime.desk.handling(origin_of(update)) as handling:
+        acknowledged = await runtime.tickets.citizen_message(citizen, body, kind, file_id or "")
+        handling.answer(acknowledged or text("text_only", language))
 
 
 # -- buttons -------------------------------------------------------------------------------------
@@ -292,13 +283,13 @@ async def service_pressed(update: Update, context: JanjiContext) -> None:
         found = [s for s, _ in desk.services() if render.service_digest(s) == value]
         service_id = found[0] if found else ""
     language = await desk.language_for(chat.id)
-    card = desk.service_card(service_id, language)
-    await query.answer()
-    await render.send(context.bot, chat.id, card, thread_id=_thread(query))
+    await desk.say(origin_of(update), desk.service_card(service_id, language))
+    await render.notify(query)
 
 
 async def feedback_pressed(update: Update, context: JanjiContext) -> None:
-    """``fb:up:<turn>`` / ``fb:down:<turn>``."""
+    """``fb:up:<turn>`` / ``fb:down:<turn>``: "helpful" is thanked in a short notice, "not
+    helpful" is answered with the offer of an officer."""
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     parts = _callback_parts(query)
@@ -307,27 +298,8 @@ async def feedback_pressed(update: Update, context: JanjiContext) -> None:
         return
     helpful = parts[1] == "up"
     citizen = citizen_ref(chat, update.effective_user)
-    answer = await context.janji.desk.feedback(citizen, int(parts[2]), helpful)
-    if helpful:
-        await query.answer(answer.text)
-        return
-    await query.answer()
-    await render.send(
-        context.bot, chat.id, answer.text, _after_not_helpful(answer), thread_id=_thread(query)
-    )
-
-
-def _after_not_helpful(answer: Reply) -> tuple[tuple[Button, ...], ...]:
-    """The officer button offered after "not helpful" opens the ticket with that reason."""
-    return tuple(
-        tuple(
-            Button(b.label, b.action + NOT_HELPFUL_SUFFIX)
-            if b.action.startswith("officer:") and render.action_fits(b.action + NOT_HELPFUL_SUFFIX)
-            else b
-            for b in row
-        )
-        for row in answer.buttons
-    )
+    answer = await context.janji.desk.feedback(citizen, int(parts[2]), helpful, origin_of(update))
+    await render.notify(query, answer.text if helpful else None)
 
 
 async def officer_pressed(update: Update, context: JanjiContext) -> None:
@@ -336,9 +308,10 @@ async def officer_pressed(update: Update, context: JanjiContext) -> None:
     assert query is not None and chat is not None
     not_helpful = (query.data or "").endswith(NOT_HELPFUL_SUFFIX)
     citizen = citizen_ref(chat, update.effective_user)
-    answer = await context.janji.desk.talk_to_officer(citizen, not_helpful=not_helpful)
-    await query.answer()
-    await render.send(context.bot, chat.id, answer.text, answer.buttons, thread_id=_thread(query))
+    await context.janji.desk.talk_to_officer(
+        citizen, not_helpful=not_helpful, origin=origin_of(update)
+    )
+    await render.notify(query)
 
 
 async def rating_pressed(update: Update, context: JanjiContext) -> None:
@@ -350,24 +323,17 @@ async def rating_pressed(update: Update, context: JanjiContext) -> None:
         await _expired(query, context)
         return
     tickets = context.janji.tickets
-    if parts[0] == "rate" and len(parts) == 3:
-        answer = await tickets.rate(int(parts[1]), chat.id, int(parts[2]))
-    else:
-        answer = await tickets.reopen(int(parts[1]), chat.id)
-    await query.answer()
-    await query.edit_message_reply_markup(None)  # one rating per request: the buttons go away
-    await render.send(context.bot, chat.id, answer, thread_id=_thread(query))
+    async with context.janji.desk.handling(origin_of(update)) as handling:
+        if parts[0] == "rate" and len(parts) == 3:
+            handling.answer(await tickets.rate(int(parts[1]), chat.id, int(parts[2])))
+        else:
+            handling.answer(await tickets.reopen(int(parts[1]), chat.id))
+    await render.notify(query)
+    await render.drop_buttons(query)  # one rating per request: the buttons go away
 
 
 async def _expired(query: CallbackQuery, context: JanjiContext) -> None:
     language: Language = "id"
     if query.message is not None:
         language = await context.janji.desk.language_for(query.message.chat.id)
-    await query.answer(text("button_expired", language), show_alert=True)
-
-
-def _thread(query: CallbackQuery) -> int | None:
-    message = query.message
-    if isinstance(message, Message) and message.is_topic_message:
-        return message.message_thread_id
-    return None
+    await render.notify(query, text("button_expired", language), alert=True)

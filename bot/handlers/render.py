@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from telegram import (
     Bot,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
@@ -165,6 +166,24 @@ async def reply(message: Message, text: str, buttons: Sequence[Sequence[Button]]
         reply_to=None if private else message.message_id,
         thread_id=message.message_thread_id if message.is_topic_message else None,
     )
+
+
+async def notify(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer a button press (a short notice, or just stop the spinner). Best effort: a press
+    replayed after a restart is too old to answer, and the notice never decides anything."""
+    try:
+        await query.answer(text[:200] if text else None, show_alert=alert)
+    except TelegramError as error:
+        logger.info("could not answer a button press: %s", error)
+
+
+async def drop_buttons(query: CallbackQuery) -> None:
+    """Remove the keyboard of the message whose button was pressed (best effort, like
+    ``notify``: replayed, it may be gone already)."""
+    try:
+        await query.edit_message_reply_markup(None)
+    except TelegramError as error:
+        logger.info("could not remove the buttons: %s", error)
 
 
 def quote(message_id: int | None) -> ReplyParameters | None:

@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 from bot.domain.tickets import Officer
 from bot.handlers import render
 from bot.handlers.citizen import attachment_of, command_argument
-from bot.handlers.context import JanjiContext
+from bot.handlers.context import JanjiContext, origin_of
 from bot.handlers.texts import STAFF_TEXTS
 
 logger = logging.getLogger(__name__)
@@ -73,48 +73,52 @@ async def staff_reply(update: Update, context: JanjiContext) -> None:
         content = f"{description} {content}".strip()
     officer = Officer(user.id, user.full_name, in_staff_chat=context.janji.is_staff_chat(chat))
     await context.janji.outbox_round_finished()
-    outcome = await context.janji.tickets.staff_reply_to_message(
-        replied, officer, content, kind if file_id else None, file_id or None
-    )
+    async with context.janji.desk.handling(origin_of(update)) as handling:
+        outcome = await context.janji.tickets.staff_reply_to_message(
+            replied, officer, content, kind if file_id else None, file_id or None
+        )
+        handling.answer(outcome.staff_text)
     if outcome.held is not None:
         logger.info(
             "reply of officer %s on %s held by the guardrail", user.id, outcome.ticket.number
         )
-    await render.reply(message, outcome.staff_text)
 
 
 async def answer_command(update: Update, context: JanjiContext) -> None:
     """``/jawab JNJ-000123 teks``: answer a ticket by number (staff chat or private chat)."""
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
+    runtime = context.janji
     parts = command_argument(message).split(maxsplit=1)
     if len(parts) < 2:
-        await render.reply(message, STAFF_TEXTS["jawab_usage"])
+        await runtime.desk.say(origin_of(update), STAFF_TEXTS["jawab_usage"])
         return
     officer = await _officer(context, chat, user)
-    outcome = await context.janji.tickets.staff_reply_by_number(parts[0], officer, parts[1])
-    await render.reply(message, outcome.staff_text)
+    async with runtime.desk.handling(origin_of(update)) as handling:
+        outcome = await runtime.tickets.staff_reply_by_number(parts[0], officer, parts[1])
+        handling.answer(outcome.staff_text)
 
 
 async def ticket_button(update: Update, context: JanjiContext) -> None:
     """``claim:<id>``, ``resolve:<id>`` on a card; ``override:<held>``, ``discard:<held>`` on a
-    held-reply notice. The answer shows to the officer who pressed."""
+    held-reply notice. The answer shows to the officer who pressed (a short notice)."""
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
     assert query is not None and chat is not None and user is not None
     action, _, value = (query.data or "").partition(":")
     if not value.isdigit():
-        await query.answer(STAFF_TEXTS["not_staff"], show_alert=True)
+        await render.notify(query, STAFF_TEXTS["not_staff"], alert=True)
         return
     officer = await _officer(context, chat, user)
     tickets = context.janji.tickets
     target = int(value)
-    if action == "claim":
-        answer = await tickets.claim(target, officer)
-    elif action == "resolve":
-        answer = await tickets.resolve(target, officer)
-    elif action == "override":
-        answer = await tickets.request_override(target, officer)
-    else:
-        answer = await tickets.discard(target, officer)
+    async with context.janji.desk.handling(origin_of(update)):
+        if action == "claim":
+            answer = await tickets.claim(target, officer)
+        elif action == "resolve":
+            answer = await tickets.resolve(target, officer)
+        elif action == "override":
+            answer = await tickets.request_override(target, officer)
+        else:
+            answer = await tickets.discard(target, officer)
     logger.info("officer %s pressed %s on %s", user.id, action, target)
-    await query.answer(answer[:200], show_alert=action == "override")
+    await render.notify(query, answer, alert=action == "override")

@@ -6,8 +6,9 @@ Concurrency rules, the same on both backends:
   connections never deadlock on a read-then-write upgrade: writers queue up instead;
 - state changes that must happen once (claiming a ticket, leasing an outbox message) are one
   conditional ``UPDATE ... WHERE`` whose row count says who won;
-- idempotent inserts (outbox ``dedupe_key``, processed update ids) are
-  ``INSERT ... ON CONFLICT DO NOTHING`` followed by a ``SELECT``.
+- idempotent inserts (outbox ``dedupe_key``, inbox update ids) are
+  ``INSERT ... ON CONFLICT DO NOTHING``; marking an update handled is an upsert whose
+  ``DO UPDATE ... WHERE handled_at IS NULL`` row count says whether this caller did it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, fields, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ from bot.domain.models import (
     EscalationReason,
     Event,
     EventKind,
+    InboxUpdate,
     Language,
     MessageDirection,
     OutboxMessage,
@@ -162,10 +164,6 @@ def alembic_config() -> Any:
     config = Config(str(here / "alembic.ini"))
     config.set_main_option("script_location", str(here / "migrations"))
     return config
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class SqlStore:
@@ -558,24 +556,86 @@ class SqlStore:
             ).first()
         return _outbox(row) if row else None
 
-    # -- conversations ------------------------------------------------------------------------
+    # -- update inbox -------------------------------------------------------------------------
 
-    async def claim_update(self, update_id: int) -> bool:
+    async def receive_update(self, update_id: int, payload: str, at: datetime) -> bool:
         statement = (
-            self._insert(t.processed_updates)
-            .values(update_id=update_id, at=_now())
+            self._insert(t.update_inbox)
+            .values(update_id=update_id, payload=payload, received_at=at, replays=0)
             .on_conflict_do_nothing(index_elements=["update_id"])
         )
         async with self._connect() as connection:
             result = await connection.execute(statement)
         return result.rowcount == 1
 
+    async def finish_update(self, update_id: int, at: datetime, error: str | None = None) -> bool:
+        # One statement that inserts, or updates only a row not handled yet: the row lock it
+        # takes (PostgreSQL) or the write lock (SQLite) makes a second handling wait, and the
+        # condition is checked again after the first one commits.
+        inbox = t.update_inbox
+        statement = (
+            self._insert(inbox)
+            .values(
+                update_id=update_id,
+                payload=None,
+                received_at=at,
+                handled_at=at,
+                replays=0,
+                error=error,
+            )
+            .on_conflict_do_update(
+                index_elements=["update_id"],
+                set_={"handled_at": at, "payload": None, "error": error},
+                where=inbox.c.handled_at.is_(None),
+            )
+        )
+        async with self._connect() as connection:
+            result = await connection.execute(statement)
+        return result.rowcount == 1
+
+    async def unhandled_updates(self, limit: int = 1000) -> list[InboxUpdate]:
+        query = (
+            select(t.update_inbox)
+            .where(t.update_inbox.c.handled_at.is_(None))
+            .order_by(t.update_inbox.c.update_id)
+            .limit(limit)
+        )
+        async with self._connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [_inbox_update(row) for row in rows]
+
+    async def note_replay(self, update_id: int) -> int:
+        inbox = t.update_inbox
+        async with self._connect() as connection:
+            await connection.execute(
+                update(inbox)
+                .where(inbox.c.update_id == update_id)
+                .values(replays=inbox.c.replays + 1)
+            )
+            replays = (
+                await connection.execute(
+                    select(inbox.c.replays).where(inbox.c.update_id == update_id)
+                )
+            ).scalar_one_or_none()
+        return int(replays or 0)
+
+    async def get_update(self, update_id: int) -> InboxUpdate | None:
+        async with self._connect() as connection:
+            row = (
+                await connection.execute(
+                    select(t.update_inbox).where(t.update_inbox.c.update_id == update_id)
+                )
+            ).first()
+        return _inbox_update(row) if row else None
+
     async def forget_updates(self, before: datetime) -> int:
         async with self._connect() as connection:
             result = await connection.execute(
-                delete(t.processed_updates).where(t.processed_updates.c.at < before)
+                delete(t.update_inbox).where(t.update_inbox.c.handled_at < before)
             )
         return int(result.rowcount)
+
+    # -- conversations ------------------------------------------------------------------------
 
     async def get_language(self, chat_id: int) -> Language | None:
         async with self._connect() as connection:
@@ -712,6 +772,17 @@ def _ticket(row: Row[Any]) -> Ticket:
         breached=bool(row.breached),
         rating=row.rating,
         comment=row.comment,
+    )
+
+
+def _inbox_update(row: Row[Any]) -> InboxUpdate:
+    return InboxUpdate(
+        update_id=row.update_id,
+        payload=row.payload,
+        received_at=row.received_at,
+        handled_at=row.handled_at,
+        replays=row.replays,
+        error=row.error,
     )
 
 

@@ -182,11 +182,20 @@ outbox = Table(
     Index("ix_outbox_chat_id", "chat_id"),
 )
 
-processed_updates = Table(
-    "processed_updates",
+# Every update Telegram delivered, stored before Telegram is told it arrived (migration 0002).
+# ``handled_at`` is set in the same transaction as the handling's effects; the raw update is
+# dropped then. Unhandled rows are replayed at start; handled ones are kept a while so a
+# redelivered update is recognised, then forgotten (Telegram may reuse ids after a quiet week).
+update_inbox = Table(
+    "update_inbox",
     metadata,
     Column("update_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("at", UtcDateTime, nullable=False),
+    Column("payload", Text, nullable=True),  # the update's JSON until it is handled
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("handled_at", UtcDateTime, nullable=True),
+    Column("replays", Integer, nullable=False, default=0),
+    Column("error", Text, nullable=True),  # why it was closed without being handled
+    Index("ix_update_inbox_handled_at", "handled_at"),
 )
 
 chat_languages = Table(

@@ -2,11 +2,14 @@
 against a fake Bot API in this test process. Nothing inside the bot is touched; the database is
 only read (as an auditor would) to check that an override was logged.
 
-One bot process serves the module (restarted once after a SIGKILL); tests run in file order:
+One bot process serves the module (restarted after each SIGKILL); tests run in file order:
 answers, a complaint card, a staff reply, a photo, escaping, the guardrail hold + override,
-SIGKILL between a staff reply and its relay, 100 citizens at once, the one-minute SLA (its
-ticket is opened when the bot starts, so its timers run during the other tests and across the
-restart), then a clean SIGTERM.
+SIGKILL between a staff reply and its relay, SIGKILL in the middle of handling an update (the
+test-only ``JANJI_TEST_CRASH_AT`` makes the process kill itself at a named step: a question
+whose effects are written but not committed, an officer's reply committed but not yet relayed,
+a complaint stored but not yet confirmed to Telegram), 100 citizens at once, the one-minute SLA
+(its ticket is opened when the bot starts, so its timers run during the other tests and across
+the restarts), then a clean SIGTERM.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bot.domain.models import EventKind
+from bot.app import CRASH_AT_ENV
+from bot.domain.models import Event, EventKind
 from tests.conftest import KNOWLEDGE_DIR
 from tests.fakes.bot_api import FakeBotAPI
 from tests.postgres import throwaway_database
@@ -69,15 +73,19 @@ class BlackBox:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    async def start(self, timeout: float = START_TIMEOUT) -> None:
-        """Start ``janji run`` and wait until it has set its command menu (polling follows)."""
+    async def start(self, timeout: float = START_TIMEOUT, crash_at: str | None = None) -> None:
+        """Start ``janji run`` and wait until it has set its command menu (polling follows).
+
+        ``crash_at``: the process SIGKILLs itself when an update reaches that step of its
+        handling (``JANJI_TEST_CRASH_AT``, a test-only hook read by ``bot.app``)."""
         menus_before = len(self.fake.calls_to("setMyCommands", ok_only=True))
+        env = {**self.env, CRASH_AT_ENV: crash_at} if crash_at else self.env
         with self.log_path.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
                 JANJI,
                 "run",
                 cwd=self.workdir,
-                env=self.env,
+                env=env,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
@@ -95,9 +103,38 @@ class BlackBox:
     async def signal(self, signum: int, timeout: float = 60.0) -> int:
         assert self.process is not None
         self.process.send_signal(signum)
+        return await self.exited(timeout)
+
+    async def exited(self, timeout: float = 60.0) -> int:
+        """Wait for the process to end (e.g. to kill itself); returns its exit code."""
+        assert self.process is not None
         code = await asyncio.wait_for(self.process.wait(), timeout)
         self.process = None
         return code
+
+    async def restart_crashing_at(self, step: str) -> None:
+        """Stop the bot cleanly and start it again with the crash hook armed at ``step``."""
+        assert await self.signal(signal.SIGTERM) == 0
+        await self.start(crash_at=step)
+
+    async def crashed_at(self, step: str, update_id: int) -> None:
+        """The armed process killed itself at ``step`` of ``update_id``."""
+        assert await self.exited() == -signal.SIGKILL
+        assert f"{CRASH_AT_ENV}: SIGKILL at {step} of update {update_id}" in self.log()
+
+    def confirmed(self, update_id: int) -> bool:
+        """Telegram considers the update delivered: it will never send it again."""
+        return all(u["update_id"] != update_id for u in self.fake.pending_updates())
+
+    async def events(self, *kinds: EventKind) -> list[Event]:
+        """The event log, read as an auditor would."""
+        from bot.store import open_store
+
+        store = await open_store(self.database_url)
+        try:
+            return await store.events(kinds=list(kinds))
+        finally:
+            await store.close()
 
     def say(self, user_id: int, text: str | None = None, **options: Any) -> JsonDict:
         options.setdefault("first_name", f"Warga{user_id}")
@@ -327,6 +364,96 @@ async def test_sigkill_between_a_staff_reply_and_its_relay_then_restart_delivers
     assert sum("Berkas Anda sudah selesai" in t for t in texts) == 1, texts
 
 
+async def test_sigkill_while_a_question_is_being_handled_then_restart_answers_it_once(
+    box: BlackBox,
+) -> None:
+    """Killed with the answer's effects written but not committed, after Telegram was told
+    the update arrived: before the inbox this question was lost for good."""
+    citizen = 4016
+    await box.restart_crashing_at("handling")
+    update_id = box.fake.inject_message("berapa biaya skck", user_id=citizen)["update_id"]
+    await box.crashed_at("handling", update_id)
+    assert box.confirmed(update_id), "the kill came before Telegram was told; nothing proven"
+    assert box.fake.sent_messages(citizen) == []
+
+    started = time.monotonic()
+    await box.start()
+    answer = await box.fake.wait_for_message(citizen, timeout=60)
+    FIGURES["replayed_answer_after_restart_s"] = round(time.monotonic() - started, 3)
+    assert "30.000" in answer["text"]
+    later = await box.ask(citizen, "jam buka SKCK")  # anything extra would come before this
+    assert "08.00-14.00" in later["text"]
+    assert box.fake.sent_texts(citizen) == [answer["text"], later["text"]]
+    answered = await box.events(EventKind.QUESTION_ANSWERED)
+    assert [e.data["service_id"] for e in answered if e.actor_id == citizen] == ["skck", "skck"]
+
+
+async def test_sigkill_after_an_officer_reply_is_committed_then_restart_relays_it_once(
+    box: BlackBox,
+) -> None:
+    """Killed after the reply was stored and its relay queued, before either was sent: the
+    restart must deliver it, and must not handle the officer's update a second time."""
+    citizen = 4017
+    reply = await box.ask(citizen, "/petugas KIA anak saya belum jadi, mohon dicek")
+    number = ticket_number(reply["text"])
+    card = await box.card(number)
+    await box.restart_crashing_at("handled")
+    update_id = box.fake.inject_message(
+        "KIA sudah jadi, silakan diambil di loket 3.",
+        user_id=OFFICER,
+        chat_id=STAFF_CHAT,
+        chat_type="supergroup",
+        first_name="Dewi",
+        reply_to_message_id=card["message_id"],
+    )["update_id"]
+    await box.crashed_at("handled", update_id)
+    assert box.confirmed(update_id)
+    assert box.fake.sent_texts(citizen) == [reply["text"]]  # nothing relayed before the kill
+
+    await box.start()
+    relayed = await box.fake.wait_for_message(citizen, timeout=60)
+    assert relayed["text"].endswith("KIA sudah jadi, silakan diambil di loket 3.")
+    ack = await box.staff(lambda m: m.get("text", "").startswith("✅") and number in m["text"])
+    assert ack["reply_to_message"]["from"]["id"] == OFFICER
+    box.fake.press_button(STAFF_CHAT, card["message_id"], "Selesai", from_user_id=OFFICER)
+    await box.fake.wait_for_message(citizen, lambda m: "penilaian" in m.get("text", ""), 60)
+    assert sum("loket 3" in text for text in box.fake.sent_texts(citizen)) == 1
+    acks = [t for t in box.fake.sent_texts(STAFF_CHAT) if t.startswith("✅") and number in t]
+    assert len(acks) == 1, acks
+    replied = await box.events(EventKind.STAFF_REPLIED)
+    assert (
+        len([e for e in replied if e.actor_id == OFFICER and e.ticket_id == int(number[4:])]) == 1
+    )
+
+
+async def test_sigkill_before_telegram_is_told_then_restart_opens_one_ticket(
+    box: BlackBox,
+) -> None:
+    """Killed right after the update was stored, before the updater confirmed it: Telegram
+    sends it again and the inbox replays it; the complaint becomes one ticket, one card, one
+    answer."""
+    citizen = 4018
+    await box.restart_crashing_at("received")
+    update_id = box.fake.inject_message(
+        "saya kecewa, loket pajak tutup padahal belum jam istirahat", user_id=citizen
+    )["update_id"]
+    await box.crashed_at("received", update_id)
+    assert not box.confirmed(update_id)  # Telegram will send it again as well
+
+    await box.start()
+    opened = await box.fake.wait_for_message(citizen, timeout=60)
+    number = ticket_number(opened["text"])
+    await box.card(number)
+    later = await box.ask(citizen, "/status")
+    assert number in later["text"]
+    assert box.confirmed(update_id)
+    assert box.fake.sent_texts(citizen) == [opened["text"], later["text"]]
+    cards = [t for t in box.fake.sent_texts(STAFF_CHAT) if t.startswith(f"🎫 {number}")]
+    assert len(cards) == 1
+    created = await box.events(EventKind.TICKET_CREATED)
+    assert len([e for e in created if e.actor_id == citizen]) == 1
+
+
 async def test_a_hundred_citizens_at_once_each_get_exactly_one_answer_within_rate_limits(
     box: BlackBox,
 ) -> None:
@@ -397,7 +524,7 @@ async def test_sigint_and_sigterm_shut_down_cleanly_without_losing_an_update(
     log = box.log()
     assert "Traceback" not in log, log[-5000:]
     assert TOKEN.split(":", 1)[1] not in log
-    assert box.starts == 3
+    assert box.starts == 9  # 1 + one after each of 4 SIGKILLs + 3 armed to crash + 1 here
 
 
 def _run_janji(env: dict[str, str], cwd: Path) -> tuple[int, str]:

@@ -13,12 +13,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.engine import make_url
 
 from bot.domain.models import (
     Button,
     EscalationReason,
     Event,
     EventKind,
+    InboxUpdate,
     MessageDirection,
     OutboxMessage,
     OutboxStatus,
@@ -29,6 +31,7 @@ from bot.domain.models import (
 )
 from bot.domain.ports import HeldReply, Store
 from bot.store import SqlStore, open_store
+from bot.store.sql import alembic_config, create_engine, migrate
 from bot.store.tables import metadata
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # a Monday, 08.00 WIB
@@ -102,7 +105,7 @@ async def test_opening_an_existing_database_again_keeps_its_data(
             ).all()
     finally:
         await reopened.close()
-    assert before == after == [("0001",)]
+    assert before == after == [("0002",)]
 
 
 async def test_two_processes_starting_at_once_both_get_a_migrated_database(
@@ -437,23 +440,190 @@ async def test_blocking_a_chat_stops_its_pending_messages(store: Store) -> None:
     assert await store.mark_chat_blocked(1001, "again") == []
 
 
-# -- conversations --------------------------------------------------------------------------
+# -- update inbox ---------------------------------------------------------------------------
 
 
-async def test_an_update_is_claimed_once(store: SqlStore, second_store: SqlStore) -> None:
-    assert await store.claim_update(1) is True
-    assert await store.claim_update(1) is False
-    assert await second_store.claim_update(1) is False
-    results = await asyncio.gather(store.claim_update(2), second_store.claim_update(2))
+async def test_an_update_is_received_once(store: SqlStore, second_store: SqlStore) -> None:
+    assert await store.receive_update(1, '{"update_id": 1}', T0) is True
+    assert await store.receive_update(1, '{"update_id": 1, "again": true}', T0) is False
+    assert await second_store.receive_update(1, "{}", T0) is False
+    stored = await store.get_update(1)
+    assert stored == InboxUpdate(1, '{"update_id": 1}', T0)
+    assert stored is not None and not stored.handled
+    results = await asyncio.gather(
+        store.receive_update(2, "{}", T0), second_store.receive_update(2, "{}", T0)
+    )
     assert sorted(results) == [False, True]
+    assert await store.get_update(3) is None
 
 
-async def test_old_update_ids_can_be_forgotten(store: Store) -> None:
-    assert await store.claim_update(10) is True
-    assert await store.forget_updates(datetime.now(UTC) - timedelta(hours=1)) == 0
-    assert await store.claim_update(10) is False
-    assert await store.forget_updates(datetime.now(UTC) + timedelta(seconds=1)) == 1
-    assert await store.claim_update(10) is True
+async def test_finishing_an_update_marks_it_once_and_drops_its_payload(store: Store) -> None:
+    await store.receive_update(5, '{"update_id": 5, "message": {"text": "KTP saya"}}', T0)
+    done_at = T0 + timedelta(seconds=2)
+    assert await store.finish_update(5, done_at) is True
+    assert await store.finish_update(5, done_at + timedelta(seconds=1)) is False
+    assert await store.get_update(5) == InboxUpdate(5, None, T0, handled_at=done_at)
+    assert await store.receive_update(5, "{}", done_at) is False  # a redelivery stays out
+    # An update never received (handled without passing the inbox) is recorded as handled.
+    assert await store.finish_update(6, done_at, error="given up") is True
+    assert await store.get_update(6) == InboxUpdate(
+        6, None, done_at, handled_at=done_at, error="given up"
+    )
+    assert await store.finish_update(6, done_at) is False
+
+
+async def test_concurrent_finishes_of_one_update_have_exactly_one_winner(
+    store: SqlStore, second_store: SqlStore
+) -> None:
+    for update_id in range(10, 15):
+        await store.receive_update(update_id, "{}", T0)
+        results = await asyncio.gather(
+            store.finish_update(update_id, T0), second_store.finish_update(update_id, T0)
+        )
+        assert sorted(results) == [False, True]
+
+
+async def test_the_handled_mark_commits_or_rolls_back_with_the_effects(store: SqlStore) -> None:
+    class Crash(Exception):
+        pass
+
+    await store.receive_update(20, '{"update_id": 20}', T0)
+    with pytest.raises(Crash):
+        async with store.transaction():
+            assert await store.finish_update(20, T0) is True
+            await store.append(Event(EventKind.QUESTION_ANSWERED, T0))
+            await store.enqueue(outbox_message("reply:20"))
+            raise Crash
+    assert await store.get_update(20) == InboxUpdate(20, '{"update_id": 20}', T0)
+    assert await store.events() == []
+    assert await store.get_by_key("reply:20") is None
+    assert [u.update_id for u in await store.unhandled_updates()] == [20]
+
+    async with store.transaction():
+        assert await store.finish_update(20, T0) is True
+        await store.enqueue(outbox_message("reply:20"))
+    stored = await store.get_update(20)
+    assert stored is not None and stored.handled
+    assert await store.get_by_key("reply:20") is not None
+    assert await store.unhandled_updates() == []
+
+
+@pytest.mark.parametrize("first_commits", [True, False], ids=["commit", "rollback"])
+async def test_a_second_handling_waits_for_the_first_then_knows(
+    store: SqlStore, second_store: SqlStore, first_commits: bool
+) -> None:
+    """The mark is taken at the start of a handling's transaction: a concurrent handling of the
+    same update (another process) blocks on it, then sees whether the first one committed."""
+
+    class Crash(Exception):
+        pass
+
+    await store.receive_update(30, "{}", T0)
+    marked = asyncio.Event()
+
+    async def first() -> None:
+        async with store.transaction():
+            assert await store.finish_update(30, T0) is True
+            marked.set()
+            await asyncio.sleep(0.3)  # the effects being written
+            if not first_commits:
+                raise Crash
+
+    async def second() -> bool:
+        await marked.wait()
+        async with second_store.transaction():
+            return await second_store.finish_update(30, T0 + timedelta(seconds=1))
+
+    results = await asyncio.gather(first(), second(), return_exceptions=True)
+    assert results[1] is (not first_commits)
+    assert isinstance(results[0], Crash) is (not first_commits)
+    stored = await store.get_update(30)
+    assert stored is not None and stored.handled_at == (
+        T0 if first_commits else T0 + timedelta(seconds=1)
+    )
+
+
+async def test_unhandled_updates_come_lowest_id_first_and_replays_are_counted(
+    store: Store,
+) -> None:
+    for update_id in (300, 100, 200, 400):
+        await store.receive_update(update_id, f'{{"update_id": {update_id}}}', T0)
+    await store.finish_update(200, T0)
+    pending = await store.unhandled_updates()
+    assert [(u.update_id, u.payload) for u in pending] == [
+        (100, '{"update_id": 100}'),
+        (300, '{"update_id": 300}'),
+        (400, '{"update_id": 400}'),
+    ]
+    assert [u.update_id for u in await store.unhandled_updates(limit=2)] == [100, 300]
+    assert await store.note_replay(100) == 1
+    assert await store.note_replay(100) == 2
+    stored = await store.get_update(100)
+    assert stored is not None and stored.replays == 2 and not stored.handled
+    assert stored.received_at == T0 and stored.received_at.tzinfo is not None
+
+
+async def test_old_handled_updates_are_forgotten_unhandled_ones_kept(store: Store) -> None:
+    for update_id in (1, 2, 3):
+        await store.receive_update(update_id, "{}", T0)
+    await store.finish_update(1, T0)
+    await store.finish_update(2, T0 + timedelta(days=2))
+    assert await store.forget_updates(T0) == 0
+    assert await store.forget_updates(T0 + timedelta(days=1)) == 1
+    assert await store.get_update(1) is None
+    assert await store.get_update(2) is not None
+    assert [u.update_id for u in await store.unhandled_updates()] == [3]
+    # Forgotten, an id Telegram reuses later is a new update again.
+    assert await store.receive_update(1, "{}", T0 + timedelta(days=9)) is True
+
+
+def _alembic(connection: Connection, action: str, revision: str) -> None:
+    from alembic import command
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    getattr(command, action)(config, revision)
+
+
+async def test_migration_0002_carries_the_handled_update_ids_over_and_back(
+    database_url: str,
+) -> None:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        Path(url.database or "").parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_alembic, "upgrade", "0001")
+            await connection.execute(
+                text("INSERT INTO processed_updates (update_id, at) VALUES (:id, :at)"),
+                [
+                    {"id": 7, "at": datetime(2026, 3, 2, 1, 0)},
+                    {"id": 8, "at": datetime(2026, 3, 2, 1, 5)},
+                ],
+            )
+        await migrate(engine)
+        migrated = SqlStore(engine)
+        assert await migrated.unhandled_updates() == []
+        seven = await migrated.get_update(7)
+        assert seven is not None and seven.handled and seven.payload is None
+        assert await migrated.receive_update(8, "{}", T0) is False  # still recognised
+        assert await migrated.receive_update(9, "{}", T0) is True
+        async with engine.begin() as connection:
+            await connection.run_sync(_alembic, "downgrade", "0001")
+            rows = (
+                await connection.execute(
+                    text("SELECT update_id FROM processed_updates ORDER BY update_id")
+                )
+            ).all()
+            names = await connection.run_sync(_table_names)
+        assert [row[0] for row in rows] == [7, 8, 9]
+        assert "update_inbox" not in names
+    finally:
+        await engine.dispose()
+
+
+# -- conversations --------------------------------------------------------------------------
 
 
 async def test_language_is_remembered_per_chat(store: Store) -> None:

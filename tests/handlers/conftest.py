@@ -9,7 +9,7 @@ in real time but can jump forward (``clock.advance(hours=19)``) for SLA timers.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,7 +19,7 @@ import pytest
 
 from bot.app import Desk, Engine, open_desk
 from bot.config import Settings
-from bot.handlers.app import build_application, serve
+from bot.handlers.app import build_application, runtime_of, serve
 from bot.handlers.context import JanjiApplication
 from tests.conftest import engine_settings
 from tests.fakes.bot_api import FakeBotAPI
@@ -101,7 +101,8 @@ class Harness:
         return dict(update["message"])
 
     async def idle(self) -> None:
-        """Wait until every injected update was handled and the outbox is empty."""
+        """Wait until every injected update was handled and the outbox has delivered what is
+        due (answers included: they are queued too)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 10
         while loop.time() < deadline:
@@ -110,6 +111,8 @@ class Harness:
                 continue
             if self.app.update_processor.current_concurrent_updates:
                 continue
+            if not runtime_of(self.app).outbox_settled.is_set():
+                continue  # a delivery round is under way (e.g. pacing a reply)
             if not await self.bundle.store.due(self.clock.now() + timedelta(seconds=5)):
                 await asyncio.sleep(0.1)
                 return
@@ -155,6 +158,16 @@ def settings_overrides() -> dict[str, Any]:
     return {}
 
 
+BeforeStart = Callable[[FakeBotAPI, Desk], Awaitable[None]]
+
+
+@pytest.fixture
+def before_start() -> BeforeStart | None:
+    """Override in a test module to prepare the fake and the database before the bot starts
+    (e.g. leave updates in the inbox, as a run that crashed would)."""
+    return None
+
+
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotAPI]:
     async with FakeBotAPI(bot_username=BOT_USERNAME) as api:
@@ -174,6 +187,7 @@ async def harness(
     tmp_path: Path,
     database_url: str,
     settings_overrides: dict[str, Any],
+    before_start: BeforeStart | None,
     caplog: pytest.LogCaptureFixture,
 ) -> AsyncIterator[Harness]:
     settings = settings_for(
@@ -181,6 +195,8 @@ async def harness(
     )
     clock = ShiftClock()
     bundle = await open_desk(settings, engine=engine, clock=clock)
+    if before_start is not None:
+        await before_start(fake, bundle)
     app = build_application(settings, bundle)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(app, settings, stop))
