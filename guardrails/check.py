@@ -281,6 +281,10 @@ class PromiseChecker:
             if q_tokens
             else {}
         )
+        # "mas saya bawa 3 surat kuasa": counts the question gives a total in the answer
+        asked_counts = (
+            stated_counts(q_tokens, 0, len(q_tokens), (0, 0)) if q_tokens else frozenset()
+        )
         mentions = self._index.mentions(tokens)
         mention_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         for i in mention_tokens:
@@ -376,7 +380,9 @@ class PromiseChecker:
             for owner in owners:
                 service = self._services[owner]
                 if isinstance(claim, FeeClaim):
-                    violation = self._check_fee(claim, service, tokens, sentences, mentions)
+                    violation = self._check_fee(
+                        claim, service, tokens, sentences, mentions, asked_counts
+                    )
                     asked = asked_variants.get(owner)
                     if violation is None and asked is not None:
                         violation = _breaks_asked_variant(claim, service, asked, tokens, sentences)
@@ -625,6 +631,7 @@ class PromiseChecker:
         tokens: list[Token],
         sentences: list[tuple[int, int]],
         mentions: Sequence[Mention],
+        asked_counts: frozenset[int] = frozenset(),
     ) -> Violation | None:
         fee = service.standard.promises.fee
         if fee is None:
@@ -654,13 +661,15 @@ class PromiseChecker:
             # The amount named with a variant must be that variant's (or a stated multiple of it).
             expected = fee.amounts[variant]
             if amount == expected or _stated_multiple(
-                amount, (expected,), tokens, s_start, s_end, claim
+                amount, (expected,), tokens, s_start, s_end, claim, asked_counts
             ):
                 return None
             return Violation(
                 sid, "fee", promised, f"{format_rupiah(amount)} ({service.labels[variant]})"
             )
-        if amount in values or _stated_multiple(amount, values, tokens, s_start, s_end, claim):
+        if amount in values or _stated_multiple(
+            amount, values, tokens, s_start, s_end, claim, asked_counts
+        ):
             return None
         # "2 dewasa dan 3 anak, total Rp 60.000", "2 jam futsal + 2 jam badminton = 420rb":
         # counted prices of this service and of the services named in the sentence
@@ -792,12 +801,19 @@ def _stated_multiple(
     start: int,
     end: int,
     claim: FeeClaim,
+    asked_counts: frozenset[int] = frozenset(),
 ) -> bool:
-    """``amount`` is k x a promised amount and k is written in the sentence ("untuk 3 orang")."""
+    """``amount`` is k x a promised amount and k is written in the sentence ("untuk 3 orang"),
+    or in the question when the answer gives it as a total ("3 surat kuasa?" - "masing2 10rb,
+    jadi 30rb")."""
     candidates = [v for v in values if v > 0 and amount % v == 0 and amount // v > 1]
     if not candidates:
         return False
     counts = stated_counts(tokens, start, end, (claim.index, claim.end))
+    if asked_counts and any(
+        t.low in _TOTAL_WORDS for t in tokens[max(start, claim.index - 3) : claim.index]
+    ):
+        counts = counts | asked_counts
     return any(amount // v in counts for v in candidates)
 
 

@@ -2127,9 +2127,17 @@ def _duration_is_claim(
     if after_words[:1] in (["x"], ["×"]) or before_words[-1:] in (["x"], ["×"]):
         return False  # "tunggakan 3 bulan x 15rb", "45rb x 3 bulan": a count of months in a sum
     if (
-        before_words[-1:]
-        and before_words[-1] in _FREQUENCY_NOUNS
-        and tokens[start].kind != "num"  # "5 kali 24 jam" is 5x24 hours
+        (
+            before_words[-1:]
+            and before_words[-1] in _FREQUENCY_NOUNS
+            and tokens[start].kind != "num"  # "5 kali 24 jam" is 5x24 hours
+        )
+        or (
+            # "maksimal 1 kali dalam 12 bulan", "twice in a year": a limit on how often
+            before_words[-2:-1]
+            and before_words[-2] in _FREQUENCY_NOUNS
+            and before_words[-1] in ("dalam", "per", "in", "within", "a", "every", "setiap", "tiap")
+        )
     ):
         return False
     clause_words = clause_before_words + after_words
@@ -2812,8 +2820,10 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 if low in ("weekend", "weekends") or (
                     low == "akhir" and i + 1 < end and tokens[i + 1].low in ("pekan", "minggu")
                 ):
-                    info.days.append((i, frozenset({5, 6}), False))
-                    resume = i + (1 if low != "akhir" else 2)
+                    span = 1 if low != "akhir" else 2
+                    if not _names_a_rate(tokens, i, i + span):
+                        info.days.append((i, frozenset({5, 6}), False))
+                    resume = i + span
                     continue
                 if low == "nonstop" or (
                     low == "non" and i + 2 < end and tokens[i + 2].low == "stop"
@@ -2830,20 +2840,28 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             if flags & _F_PERIOD:
                 prev_low = tokens[i - 1].low if i > start else ""
                 prev_kind = tokens[i - 1].kind if i > start else ""
-                if prev_kind != "num" and prev_low not in (
-                    "selamat",
-                    "good",
-                    "this",
-                    "ini",
-                    "besok",
-                    "tomorrow",
-                    "nanti",
-                    "tadi",
-                    "kemarin",
+                if (
+                    prev_kind != "num"
+                    and not _names_a_rate(tokens, i, i + 1)
+                    and prev_low
+                    not in (
+                        "selamat",
+                        "good",
+                        "this",
+                        "ini",
+                        "besok",
+                        "tomorrow",
+                        "nanti",
+                        "tadi",
+                        "kemarin",
+                    )
                 ):
                     info.periods.append((i, low))
             if flags & _F_DAY:
                 days = _read_days(tokens, i)
+                if days is not None and _names_a_rate(tokens, i, days[1]):
+                    resume = days[1]  # "tarif hari Minggu", "Sunday rate": a price, not hours
+                    continue
                 if days is not None:
                     info.days.append((i, days[0], days[2]))
                     if i > start and tokens[i - 1].low in NEGATORS:
@@ -3010,6 +3028,19 @@ _SERVICE_NOUNS = frozenset({"layanan", "pelayanan", "layanannya", "pelayanannya"
 _SOME_DAYS = frozenset({"kerja", "pasar", "pasaran", "libur", "sekolah", "biasa", "besar"})
 _LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as", "dengan", "dgn"})
 _AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "after"})
+
+
+_RATE_NOUNS = frozenset({"tarif", "tarifnya", "harga", "rate", "rates", "price", "prices"})
+
+
+def _names_a_rate(tokens: list[Token], start: int, end: int) -> bool:
+    """ "tarif akhir pekan", "weekend rate", "gak ada tarif malam": days or a time of day that
+    name a price."""
+    before = tokens[start - 1].low if start > 0 else ""
+    if before == "hari" and start > 1:
+        before = tokens[start - 2].low
+    after = tokens[end].low if end < len(tokens) else ""
+    return before in _RATE_NOUNS or after in _RATE_NOUNS
 
 
 def _after_that(tokens: list[Token], index: int, start: int) -> bool:
@@ -3511,7 +3542,8 @@ EVENT_CONTEXT_WORDS = _words(
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
     kegiatan event events party class kelas session sesi wedding ceremony konser pertandingan rapat berangkat keberangkatan
     penerbangan
-    flight pengajian lomba festival shift shif kloter gelombang batch
+    flight pengajian lomba festival shift shif kloter gelombang batch ujian ujinya sidang sidangnya
+    exam exams hearing
     """
 )
 SERVICE_CONTEXT_WORDS = frozenset(
@@ -3761,10 +3793,13 @@ _COPY_WORDS = frozenset(
 def _numbers_a_place_or_copies(tokens: list[Token], i: int) -> bool:
     """ "loket 3", "lantai 2": a place's number; "fotokopi KTP 2 lembar", "foto 3x4 2 lembar": copies
     of a requirement. Neither multiplies a fee."""
-    # "pas foto 3x4": a size
-    if (i + 2 < len(tokens) and tokens[i + 1].low == "x" and tokens[i + 2].kind == "num") or (
-        i > 1 and tokens[i - 1].low == "x" and tokens[i - 2].kind == "num"
-    ):
+    # "pas foto 3x4": a size; "2 x 1,5jt" multiplies a price
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1].low == "x"
+        and tokens[i + 2].kind == "num"
+        and not _starts_amount(tokens, i + 2)
+    ) or (i > 1 and tokens[i - 1].low == "x" and tokens[i - 2].kind == "num"):
         return True
     if (
         i > 0

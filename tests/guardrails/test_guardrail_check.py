@@ -2052,3 +2052,43 @@ def test_early_morning_desks_market_days_and_free_copies() -> None:
     ).ok
     # "10rb x 3 bulan": a count of months in a sum
     assert checker.check("bisa dirapel bu, 10rb x 3 bulan", service_id="lapak").ok
+
+
+def test_totals_for_counts_asked_rates_named_by_days_and_exam_times() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "kuasa",
+                "Pendaftaran Surat Kuasa",
+                ("surat kuasa",),
+                {"fee": 10_000, "duration": "2 jam", "hours": "Senin-Jumat 08.00-15.00"},
+            ),
+            _standard(
+                "aula",
+                "Sewa Aula",
+                ("sewa aula",),
+                {
+                    "fee": {"hari kerja": 1_500_000, "akhir pekan": 2_000_000},
+                    "hours": "Senin-Sabtu 08.00-13.00",
+                },
+            ),
+        ]
+    )
+    # the question gives the count, the answer the total
+    assert checker.check(
+        "Masing2 10rb mas, jadi 30rb ya", service_id="kuasa", question="saya bawa 3 surat kuasa"
+    ).ok
+    assert fields_of(checker, "30rb mas", "kuasa", "saya bawa 1 surat kuasa") == ["fee"]
+    assert checker.check("2 x 1,5jt = 3jt pak", service_id="aula").ok
+    # "tarif akhir pekan", "weekend rate", "tarif malam": prices, not opening days or times
+    assert checker.check("Sabtu masuk tarif akhir pekan kak, 2jt", service_id="aula").ok
+    assert checker.check(
+        "Sunday is the weekend rate, 2jt; booking Mon-Sat 8am-1pm", service_id="aula"
+    ).ok
+    assert checker.check("gak ada tarif malam kak, sama aja 10rb", service_id="kuasa").ok
+    # an exam or a hearing starting at a time is no opening time
+    assert checker.check("Dtg jam 8 kak, ujinya mulai jam 08.30", service_id="kuasa").ok
+    # "maksimal 1 kali dalam 12 bulan": how often, not how long
+    assert checker.check(
+        "10rb, maksimal 1 kali dalam 12 bulan, selesai 2 jam", service_id="kuasa"
+    ).ok
