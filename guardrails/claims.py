@@ -419,7 +419,7 @@ STRONG_COMPLETION_WORDS = _words(
     estimasi butuh membutuhkan dibutuhkan memakan sla dicetak dikirim ready done finished wait
     completed processed processing issued collected takes take taking took turnaround hasil
     hasilnya kelarnya rampungnya datang tiba arrive arrives dijadwalkan terjadwal scheduled
-    jadwalin dijadwalin dijadwal jadwalkan putus
+    jadwalin dijadwalin dijadwal jadwalkan putus disetujui ditangani dibersihkan cleared handled
     diselesaikan diputus diputuskan decided diserahkan ditindaklanjuti prosese dikonfirmasi
     ditetapkan salasai salasainyo jadina prepared disiapkan
     dikabari dikabarin dibales dihubungi
@@ -718,7 +718,7 @@ OPEN_WORDS = _words(
     """
 )
 CLOSED_WORDS = frozenset(
-    ["tutup", "ditutup", "tutupnya", "closed", "close", "closes", "libur", "liburnya"]
+    ["tutup", "ditutup", "tutupnya", "closed", "close", "closes", "libur", "liburnya", "ditiadakan"]
 )
 DAY_CUE_WORDS = _words(
     """
@@ -910,6 +910,16 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
     # "katanya bisa 3 bulan?": a time span quoted in the question asks about the duration.
     if "duration" not in kinds and quoted_durations(tokens):
         kinds.add("duration")
+    # "bisa jadi besok?", "ready by tomorrow?": a day asked for the result
+    if (
+        "duration" not in kinds
+        and any(w in _READY_ASKED for w in words)
+        and (
+            any(w in ("besok", "tomorrow", "lusa", "today") for w in words)
+            or " hari ini " in joined
+        )
+    ):
+        kinds.add("duration")
     asked_days = {
         DAY_WORDS[t.low] for i, t in enumerate(tokens) if t.low in DAY_WORDS and _is_day(tokens, i)
     }
@@ -936,6 +946,9 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
 _OPEN_ASKED = frozenset({"buka", "bukanya", "dibuka", "mulai", "open", "opens"})
 _CLOSE_ASKED = frozenset(
     {"tutup", "tutupnya", "ditutup", "selesai", "close", "closes", "terakhir", "last"}
+)
+_READY_ASKED = frozenset(
+    {"jadi", "selesai", "kelar", "beres", "keluar", "terbit", "ready", "done", "finished", "siap"}
 )
 _CLOSING_QUESTIONS = (
     " tutup jam ",
@@ -1957,6 +1970,13 @@ def _read_duration(tokens: list[Token], i: int) -> tuple[Duration, int, str] | N
             and tokens[i + 2].low == "day"
         ):
             return Duration(1.0, "working_days", _text(tokens, i, i + 3)), i + 3, "relative"
+        if (
+            low == "day"
+            and i + 2 < count
+            and tokens[i + 1].low == "after"
+            and tokens[i + 2].low == "tomorrow"
+        ):
+            return Duration(2.0, "days", _text(tokens, i, i + 3)), i + 3, "relative"
         if low == "keesokan":
             end = i + 2 if i + 1 < count and tokens[i + 1].low in ("harinya", "hari") else i + 1
             return Duration(1.0, "days", _text(tokens, i, end)), end, "relative"
@@ -2156,6 +2176,8 @@ def _duration_is_claim(
         any(w in ("minimal", "minimum", "least", "sekurang-kurangnya") for w in before_words[-2:])
         and not has_strong_completion
         and not any(w in _MAY_TAKE for w in before_words[-4:])
+        # "bisa jadi besok?" - "gak bisa, minimal 3 hari kerja": the least it takes
+        and "duration" not in qkinds
     ):
         return False
     # "minimal 60 hari setelah IB", "at least 60 days after insemination": a waiting condition
@@ -3030,6 +3052,7 @@ _LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as",
 _AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "after"})
 
 
+_STARTS = frozenset({"mulai", "starts", "start", "begins", "dimulai"})
 _RATE_NOUNS = frozenset({"tarif", "tarifnya", "harga", "rate", "rates", "price", "prices"})
 
 
@@ -3346,7 +3369,7 @@ def _hours_claims(
                 elif (
                     any(w in OPEN_AT_BEFORE for w in prev_words)
                     and not info.queue
-                    and (status == "open" or "mulai" in prev_words)
+                    and (status == "open" or any(w in _STARTS for w in prev_words))
                 ) or (
                     # "buka jam berapa?" - "jam 9 pagi bu": the first time answers it
                     first_opening
@@ -3468,6 +3491,7 @@ DURATION_STARTS = frozenset(
         "a",
         "an",
         "one",
+        "day",
     }
 )
 FREE_OR_PAID_STARTS = frozenset(

@@ -2092,3 +2092,38 @@ def test_totals_for_counts_asked_rates_named_by_days_and_exam_times() -> None:
     assert checker.check(
         "10rb, maksimal 1 kali dalam 12 bulan, selesai 2 jam", service_id="kuasa"
     ).ok
+
+
+def test_starts_cancelled_days_and_the_least_it_takes() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "orto",
+                "Konsultasi Ortodonti",
+                ("konsultasi ortodonti", "braces consultation"),
+                {"hours": "Senin-Jumat 08.00-14.00"},
+            ),
+            _standard(
+                "ecourt",
+                "Bantuan e-Court",
+                ("bantuan e-court",),
+                {"hours": "Senin-Jumat 08.00-16.00"},
+            ),
+            _standard(
+                "pet",
+                "Sertifikat Hewan Bawaan",
+                ("sertifikat hewan bawaan",),
+                {"duration": "1 hari kerja"},
+            ),
+            _standard(
+                "pohon", "Penanganan Pohon Tumbang", ("pohon tumbang",), {"duration": "6 jam"}
+            ),
+        ]
+    )
+    assert fields_of(checker, "consultation starts at 9am, come early", "orto") == ["hours"]
+    assert fields_of(checker, "Pada hari Jumat layanan ditiadakan.", "ecourt") == ["hours"]
+    question = "kalo saya ajukan hari ini, bisa jadi besok?"
+    assert fields_of(checker, "Gak bisa pak, minimal 3 hari kerja", "pet", question) == ["duration"]
+    assert fields_of(checker, "it will be cleared by the day after tomorrow", "pohon") == [
+        "duration"
+    ]
