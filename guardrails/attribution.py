@@ -641,6 +641,11 @@ class Attributor:
         start = mention.start
         return start > 0 and self.tokens[start - 1].low in _WITHOUT
 
+    def _counted_from(self, mention: Mention) -> bool:
+        """ "issued within 10 working days after sampling": the service the time counts from."""
+        start = mention.start
+        return start > 0 and self.tokens[start - 1].low in _AFTER
+
     def _beneficiary(self, mention: Mention) -> bool:
         start = mention.start
         return (
@@ -668,7 +673,12 @@ class Attributor:
             named = [
                 ms
                 for ms in same_clause
-                if not (self._located(ms[0]) or self._possessed(ms[0]) or self.compared(ms[0]))
+                if not (
+                    self._located(ms[0])
+                    or self._possessed(ms[0])
+                    or self.compared(ms[0])
+                    or self._counted_from(ms[0])
+                )
             ]
             if not named:
                 return self.service_id
@@ -706,6 +716,7 @@ class Attributor:
 
 
 _FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
+_AFTER = frozenset({"setelah", "sesudah", "sejak", "after", "since", "following", "pasca"})
 _WITHOUT = frozenset({"without", "tanpa", "selain", "besides", "except", "kecuali", "excluding"})
 _LIKE = frozenset({"kayak", "kaya", "kyk", "seperti", "dengan", "dgn", "as", "like"})
 _BOTH_WORDS = frozenset(

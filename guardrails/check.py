@@ -923,11 +923,22 @@ _EVERYONE = frozenset(
 )
 
 
+_FOR_ALL = frozenset({"buat", "untuk", "utk", "bagi", "for", "ke"})
+
+
 def _said_of_everyone(tokens: list[Token], claim: FeeClaim) -> bool:
     """ "it's free for everyone", "gratis buat semua": no variant is excepted."""
     clause_end = tokens[claim.index].clause_end
     for j in range(claim.end, min(clause_end, claim.end + 4)):
         low = tokens[j].low
+        if (
+            low in ("semua", "semuanya")
+            and tokens[j - 1].low not in _FOR_ALL
+            and (
+                j + 1 >= clause_end or tokens[j + 1].kind == "punct" or tokens[j + 1].low in FILLERS
+            )
+        ):
+            continue  # "Gratis semua (KPD baru)": all the services named; "semua pasien" is everyone
         if low in _EVERYONE:
             return True
         if low == "siapa" and j + 1 < clause_end and tokens[j + 1].low in ("saja", "aja", "pun"):
@@ -1052,7 +1063,8 @@ def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:
         assert claim.end_minute is not None
         if any(w == (0, 24 * 60) for w in windows):
             return True  # a desk open round the clock closes at no time ("until midnight")
-        return all(w[1] != claim.end_minute for w in windows)
+        # an overnight window ("16.00-07.30") closes at 07.30 the next morning
+        return all(w[1] != claim.end_minute and w[1] - 24 * 60 != claim.end_minute for w in windows)
     if kind == "only_period":
         assert claim.start is not None and claim.end_minute is not None
         # two hours of slack: "hanya pagi" still fits a desk that closes at 13.00

@@ -301,7 +301,9 @@ def other_place_before(
     return False
 
 
-REFUND_WORDS = frozenset({"dikembalikan", "kembali", "refunded", "returned", "refundable"})
+REFUND_WORDS = frozenset(
+    {"dikembalikan", "kembali", "refunded", "returned", "refundable", "balik", "dibalikin"}
+)
 GROUP_COUNTS = {"berdua": 2, "bertiga": 3, "berempat": 4, "berlima": 5, "both": 2}
 PRICE_ADJECTIVES = frozenset(
     {
@@ -714,7 +716,7 @@ OPEN_WORDS = _words(
     """
     buka dibuka bukanya open opens opened melayani dilayani layanan pelayanan beroperasi
     operasional operating operate operates serve serves served serving available menerima
-    runs run beroperasinya staffed manned layani layanin tersedia bertugas
+    runs run beroperasinya staffed manned layani layanin tersedia bertugas nerima terima
     """
 )
 CLOSED_WORDS = frozenset(
@@ -2576,6 +2578,8 @@ def _read_time(
         bare = False  # "Senin-Jumat 08-13": hours written short, a leading zero
     if bare and not lead and period is None:
         return None  # a plain number
+    if not lead and period in ("malam", "malem") and hour <= 4:
+        return None  # "berlaku sampai 3 malam": three nights, not 03.00
     if lead_required and not lead and bare:
         return None
     if period is not None:
@@ -2770,7 +2774,10 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             ):
                 negated = _status_negated(tokens, i)
                 info.statuses.append((i, "closed" if negated else "open"))
-            elif flags & _F_CLOSED:
+            elif flags & _F_CLOSED and not (
+                # "termasuk hari Minggu dan hari libur": holidays, a noun, not "closed"
+                low in ("libur", "liburnya") and i > start and tokens[i - 1].low == "hari"
+            ):
                 negated = _status_negated(tokens, i)
                 # "Friday we close at 11": a closing time, the day itself is open
                 if negated or not (
@@ -2881,6 +2888,9 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     info.periods.append((i, low))
             if flags & _F_DAY:
                 days = _read_days(tokens, i)
+                if days is not None and _not_counted(tokens, i, start):
+                    resume = days[1]  # "14 hari kerja, tidak termasuk Sabtu, Minggu": a count
+                    continue
                 if days is not None and _names_a_rate(tokens, i, days[1]):
                     resume = days[1]  # "tarif hari Minggu", "Sunday rate": a price, not hours
                     continue
@@ -2946,7 +2956,13 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     second = _read_bare_hour(tokens, t_end + 1)
                 if second is not None:
                     s_minute, s_end, _s_bare = second
-                    if s_minute <= minute and s_minute < 13 * 60:
+                    if s_minute <= minute and _morning_end(tokens, t_end + 1, s_end):
+                        if _evening_start(tokens, i, t_end):
+                            # "16.00 to 07.30", "jam 4 sore sampe jam 7.30 pagi": overnight
+                            s_minute += 24 * 60
+                        elif minute >= 12 * 60:
+                            minute -= 12 * 60  # "jam 2 sampai jam 9 pagi": 02.00-09.00
+                    elif s_minute <= minute and s_minute < 13 * 60:
                         s_minute += 12 * 60
                     # "6:30-9pm": the pm of the end time belongs to the start as well
                     if (
@@ -3016,6 +3032,29 @@ def _about_a_slot(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _evening_start(tokens: list[Token], start: int, end: int) -> bool:
+    """The start of a range is written as an evening time ("16.00", "jam 4 sore", "4pm"), not a
+    bare hour read as the afternoon."""
+    span = tokens[start:end]
+    if any(token.low in ("sore", "malam", "malem", "pm", "p.m", "petang") for token in span):
+        return True
+    first = next((token for token in span if token.kind == "num"), None)
+    if first is None:
+        return False
+    hour = first.low.replace(":", ".").split(".")[0]
+    return hour.isdigit() and int(hour) >= 13
+
+
+def _morning_end(tokens: list[Token], start: int, end: int) -> bool:
+    """The end of a range is written as a morning time: a leading zero ("07.30") or "pagi",
+    "subuh", "am" - so a range ending before it starts runs overnight."""
+    span = tokens[start:end]
+    if any(token.low in ("pagi", "subuh", "am", "a.m") for token in span):
+        return True
+    first = next((token for token in span if token.kind == "num"), None)
+    return first is not None and first.low.startswith("0") and len(first.low) > 1
+
+
 def _dated(tokens: list[Token], index: int) -> bool:
     """A date stands right before ``index`` in its sentence ("20/08 jam 9", "tgl 20 Agustus",
     "Rabu 20/05/2026, antara pukul 08.00 dan 11.00")."""
@@ -3054,6 +3093,21 @@ _AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "
 
 _STARTS = frozenset({"mulai", "starts", "start", "begins", "dimulai"})
 _RATE_NOUNS = frozenset({"tarif", "tarifnya", "harga", "rate", "rates", "price", "prices"})
+
+
+def _part_of_the_day_after(tokens: list[Token], index: int, end: int) -> bool:
+    j = index
+    while j < end and (tokens[j].low in DAY_WORDS or tokens[j].low in ("hari", ",", "-", "dan")):
+        j += 1
+    return j < end and (tokens[j].low in PERIODS or tokens[j].low.rstrip("s") in PERIODS)
+
+
+def _not_counted(tokens: list[Token], index: int, start: int) -> bool:
+    """ "tidak termasuk Sabtu, Minggu", "excluding weekends": days left out of a count."""
+    before = [t.low for t in tokens[max(start, index - 3) : index] if t.low != "hari"]
+    if before[-1:] in (["excluding"], ["exclude"]):
+        return True
+    return before[-2:] in (["tidak", "termasuk"], ["tdk", "termasuk"], ["not", "including"])
 
 
 def _names_a_rate(tokens: list[Token], start: int, end: int) -> bool:
@@ -3407,6 +3461,8 @@ def _hours_claims(
                 continue
             cue_near = any(abs(c - index) <= 3 for c in info.cues)
             if status == "closed":
+                if _part_of_the_day_after(tokens, index, info.end):
+                    continue  # "closed on friday afternoons": a part of the day, not the day
                 claims.append(
                     HoursClaim(index, "closed_days", days, None, None, f"tutup {_day_text(days)}")
                 )
@@ -3567,7 +3623,7 @@ EVENT_CONTEXT_WORDS = _words(
     kegiatan event events party class kelas session sesi wedding ceremony konser pertandingan rapat berangkat keberangkatan
     penerbangan
     flight pengajian lomba festival shift shif kloter gelombang batch ujian ujinya sidang sidangnya
-    exam exams hearing
+    exam exams hearing tur turnya tour tours
     """
 )
 SERVICE_CONTEXT_WORDS = frozenset(

@@ -423,7 +423,11 @@ class TimeSlot:
     end_minute: int
 
     def covers(self, day: int, minute: int) -> bool:
-        return day in self.days and self.start_minute <= minute < self.end_minute
+        # an overnight slot ("16.00-07.30", end past midnight) also covers the early morning
+        return day in self.days and (
+            self.start_minute <= minute < self.end_minute
+            or minute + MINUTES_PER_DAY < self.end_minute
+        )
 
 
 @dataclass(frozen=True)
@@ -469,7 +473,9 @@ class OpeningHours:
             if slot.start_minute == 0 and slot.end_minute >= MINUTES_PER_DAY:
                 hours = "24 hours" if language == "en" else "24 jam"
             else:
-                hours = f"{_hhmm(slot.start_minute)}-{_hhmm(slot.end_minute)}"
+                end = slot.end_minute
+                end = end - MINUTES_PER_DAY if end > MINUTES_PER_DAY else end
+                hours = f"{_hhmm(slot.start_minute)}-{_hhmm(end)}"
             parts.append(f"{days} {hours}")
         return ", ".join(parts)
 
@@ -588,6 +594,8 @@ def parse_hours(text: str) -> OpeningHours:
                 days = frozenset(pending_days) if pending_days else last_days
                 if days is None:
                     days = frozenset(range(7)) if every_day else frozenset(range(5))
+                if minute <= pending_time:
+                    minute += MINUTES_PER_DAY  # "16.00-07.30": open overnight, into the next day
                 slots.append(TimeSlot(days, pending_time, minute))
                 last_days = days
                 pending_days = set()

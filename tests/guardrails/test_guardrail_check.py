@@ -2127,3 +2127,76 @@ def test_starts_cancelled_days_and_the_least_it_takes() -> None:
     assert fields_of(checker, "it will be cleared by the day after tomorrow", "pohon") == [
         "duration"
     ]
+
+
+def test_overnight_hours_and_the_service_a_time_counts_from() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "igd",
+                "IGD Malam",
+                ("igd malam", "night emergency unit"),
+                {"fee": 0, "hours": "Setiap hari 16.00-07.30"},
+            ),
+            _standard("uji", "Uji Udara", ("uji udara",), {"duration": "10 hari kerja"}),
+            _standard(
+                "sampling", "Pengambilan Sampel", ("sampling",), {"duration": "3 hari kerja"}
+            ),
+        ]
+    )
+    for answer in (
+        "The night emergency unit is open every day from 16.00 to 07.30.",
+        "buka kak, tiap hari dr jam 4 sore sampe jam 7.30 pagi",
+        "still 4pm to 7.30am, during the day go to the clinic",
+        "masih bisa bu, IGD sampe setengah 8 pagi",
+    ):
+        assert checker.check(answer, service_id="igd").ok, answer
+    assert fields_of(checker, "IGD malam buka jam 4 sore sampe jam 5 pagi", "igd") == ["hours"]
+    # "within 10 working days after sampling": the time counts from the sampling
+    assert checker.check(
+        "The report is issued within 10 working days after sampling.", service_id="uji"
+    ).ok
+
+
+def test_days_left_out_holidays_tours_and_nights() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "klinik",
+                "Izin Klinik",
+                ("izin klinik",),
+                {"duration": "14 hari kerja", "hours": "Senin-Jumat 08.00-15.00"},
+            ),
+            _standard(
+                "museum",
+                "Pemandu Museum",
+                ("pemandu museum", "museum guide"),
+                {"fee": {"pelajar": 0, "umum": 100_000}, "hours": "Selasa-Minggu 09.00-14.00"},
+            ),
+            _standard("tamu", "Kartu Tamu", ("kartu tamu",), {"hours": "Setiap hari 24 jam"}),
+            _standard(
+                "salinan",
+                "Salinan Dokumen",
+                ("salinan dokumen",),
+                {"fee": 10_000, "hours": "Senin-Kamis 08.00-15.00, Jumat 08.00-11.30"},
+            ),
+        ]
+    )
+    answer = "Diselesaikan paling lama 14 hari kerja, tidak termasuk Sabtu, Minggu, dan hari libur."
+    assert checker.check(answer, service_id="klinik").ok
+    assert checker.check(
+        "Layanan 24 jam setiap hari, termasuk hari Minggu dan hari libur.", service_id="tamu"
+    ).ok
+    # a tour ending at 15.30 and the last tour starting at 14.00 are no opening hours
+    assert checker.check("Turnya 90 menit jadi selesai jam 3.30", service_id="museum").ok
+    assert checker.check("the last tour starts at 2pm", service_id="museum").ok
+    # "berlaku sampai 3 malam" counts nights
+    assert checker.check("Kartu tamu berlaku sampai 3 malam.", service_id="tamu").ok
+    # "closed on friday afternoons" leaves Friday morning open
+    assert checker.check(
+        "we're closed on friday afternoons, come before 11.30", service_id="salinan"
+    ).ok
+    # "Jumat gak terima berkas": Friday is said to be closed
+    assert fields_of(checker, "Jumat gak terima berkas bu", "salinan") == ["hours"]
+    # "gratis semua pasien" is everyone; "gratis semua." the services named
+    assert fields_of(checker, "gratis semua pengunjung kak", "museum") == ["fee"]
