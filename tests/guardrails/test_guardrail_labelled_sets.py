@@ -133,7 +133,7 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind26", 0.90),
         ("blind27", 0.90),
         ("blind28", 0.92),
-        # the last ones scored blind (6c8f139), kept as found
+        # scored once blind with 6c8f139 (session 4), then used for mending
         ("blind29", 0.93),
         ("blind30", 0.92),
         ("blind31", 0.86),
