@@ -2927,6 +2927,13 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
             resume = i + 2
             continue
         read = _read_time(tokens, i)
+        if (
+            read is None
+            and kind == "num"
+            and i >= 2
+            and tokens[i - 1].low in ("until", "till", "til")
+        ):
+            read = _read_open_until(tokens, i)
         bare_start = False
         if read is None and kind == "num":
             # "8 to 11", "10 till 12": bare hours, kept only in a clause about opening hours
@@ -3043,6 +3050,29 @@ def _evening_start(tokens: list[Token], start: int, end: int) -> bool:
         return False
     hour = first.low.replace(":", ".").split(".")[0]
     return hour.isdigit() and int(hour) >= 13
+
+
+def _read_open_until(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
+    """ "we're open until 5", "open till 4.30pm": an hour after "open until", read as the
+    afternoon unless it says morning."""
+    if tokens[i - 2].low not in ("open", "opened", "buka") and not (
+        i >= 3 and tokens[i - 3].low in ("open", "buka") and tokens[i - 2].low in FILLERS
+    ):
+        return None
+    text = tokens[i].low.replace(":", ".")
+    parts = text.split(".")
+    if not parts[0].isdigit() or len(parts) > 2 or (len(parts) == 2 and len(parts[1]) != 2):
+        return None
+    hour, minute = int(parts[0]), int(parts[1]) if len(parts) == 2 else 0
+    if hour > 12 or minute > 59:
+        return None
+    end = i + 1
+    period = tokens[end].low if end < len(tokens) and tokens[end].low in PERIOD_WORDS else None
+    if period is not None:
+        end += 1
+    if period in ("am", "pagi") or (period is None and hour >= 10):
+        return hour * 60 + minute, end, False
+    return _adjust_period(hour, minute, period or "pm", assume_pm=True), end, False
 
 
 def _morning_end(tokens: list[Token], start: int, end: int) -> bool:

@@ -2200,3 +2200,16 @@ def test_days_left_out_holidays_tours_and_nights() -> None:
     assert fields_of(checker, "Jumat gak terima berkas bu", "salinan") == ["hours"]
     # "gratis semua pasien" is everyone; "gratis semua." the services named
     assert fields_of(checker, "gratis semua pengunjung kak", "museum") == ["fee"]
+
+
+def test_open_until_a_bare_hour() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "gsb", "Informasi GSB", ("informasi gsb",), {"hours": "Senin-Jumat 08.00-15.00"}
+            )
+        ]
+    )
+    assert fields_of(checker, "Sure, we're open until 5", "gsb", "can I come at 4pm?") == ["hours"]
+    assert fields_of(checker, "We're open till 4.30pm today, counter 4", "gsb") == ["hours"]
+    assert checker.check("yes, we're open until 3, come before that", service_id="gsb").ok
