@@ -397,7 +397,9 @@ class ServiceIndex:
                 continue
             found.append(Mention(ids, token.index, end, True, token.sentence, token.clause))
             resume = p + len(key)
-        return _mark_requirements(tokens, found)
+        return _mark_requirements(
+            tokens, [m for m in found if not _in_an_institution_name(tokens, m)]
+        )
 
 
 _COGNATE_RULES: tuple[tuple[str, str], ...] = (
@@ -502,6 +504,23 @@ def _requirement_sections(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, count))
     return spans
+
+
+_INSTITUTIONS = frozenset(
+    {"puskesmas", "rs", "rsud", "rsia", "rsu", "rsgm", "rsj", "rumah", "dinas", "kantor", "balai"}
+    | {"upt", "uptd", "badan", "lembaga"}
+)
+
+
+def _in_an_institution_name(tokens: Sequence[Token], mention: Mention) -> bool:
+    """ "Puskesmas Rawat Inap Muara Lintang": a service's name inside the name of the
+    institution (capitalised, after its kind, followed by a capitalised place), not the service."""
+    start, end = mention.start, mention.end
+    if start == 0 or tokens[start - 1].low not in _INSTITUTIONS:
+        return False
+    if not all(t.raw[:1].isupper() for t in tokens[start:end] if t.kind == "word"):
+        return False
+    return end < len(tokens) and tokens[end].kind == "word" and tokens[end].raw[:1].isupper()
 
 
 def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

@@ -2213,3 +2213,15 @@ def test_open_until_a_bare_hour() -> None:
     assert fields_of(checker, "Sure, we're open until 5", "gsb", "can I come at 4pm?") == ["hours"]
     assert fields_of(checker, "We're open till 4.30pm today, counter 4", "gsb") == ["hours"]
     assert checker.check("yes, we're open until 3, come before that", service_id="gsb").ok
+
+
+def test_a_service_name_inside_the_institutions_name() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("inap", "Rawat Inap", ("rawat inap",), {"fee": {"umum": 150_000, "bpjs": 0}}),
+            _standard("lab", "Laboratorium", ("laboratorium", "cek gula darah"), {"fee": 15_000}),
+        ]
+    )
+    answer = "Cek gula darah di Laboratorium Puskesmas Rawat Inap Muara Lintang Rp15.000."
+    assert checker.check(answer, service_id="lab").ok
+    assert fields_of(checker, "Rawat inap pasien umum Rp200.000 per hari.", None) == ["fee"]
