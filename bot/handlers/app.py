@@ -25,7 +25,7 @@ import logging
 import re
 import secrets
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
@@ -76,6 +76,8 @@ POLL_TIMEOUT_SECONDS = 10
 OUTBOX_POLL_SECONDS = 1.0
 INBOX_CLEANUP_SECONDS = 3600.0
 SHUTDOWN_GRACE_SECONDS = 10.0
+INBOX_SETTLE_SECONDS = 15.0  # longer than SQLite's busy timeout: a write waiting for the lock
+LEFTOVER_SECONDS = 5.0
 
 
 # -- settings checks -----------------------------------------------------------------------------
@@ -118,26 +120,59 @@ class InboxQueue(asyncio.Queue[object]):
     means a crash can no longer lose an update Telegram considers delivered. An update stored
     before (a redelivery) is not queued again. A failed write is raised as a ``NetworkError``:
     the updater then retries (and Telegram redelivers) instead of dropping the batch, the
-    webhook answers 500 and Telegram retries."""
+    webhook answers 500 and Telegram retries.
+
+    Each update is stored (and then queued) by a task of its own that cancelling ``put`` does
+    not reach: stopping the updater cancels its polling step, ``put`` included, without waiting
+    for it, and a database write cut off halfway leaves its connection to be torn down while
+    the store closes and the process exits (``janji run`` then hung after "janji stopped").
+    The write finishes instead: the update is stored and queued (Telegram, never told, sends it
+    again and the redelivery is skipped) or not stored at all (Telegram sends it again).
+    ``settle`` waits for these writes; ``serve`` calls it before the application stops."""
 
     def __init__(self, receive: Callable[[Update], Awaitable[bool]]) -> None:
         super().__init__()
         self._receive = receive
+        self._storing: set[asyncio.Task[None]] = set()
 
     async def put(self, item: object) -> None:
-        if isinstance(item, Update):
-            try:
-                new = await self._receive(item)
-            except Exception as error:  # logged by the updater's error callback
-                raise NetworkError(f"update {item.update_id} not stored: {error!r}") from error
-            if not new:
-                logger.info("update %s was received before; skipped", item.update_id)
-                return
-        await super().put(item)
+        if not isinstance(item, Update):
+            await super().put(item)
+            return
+        storing = asyncio.create_task(self._store(item), name=f"janji-inbox-{item.update_id}")
+        self._storing.add(storing)
+        storing.add_done_callback(self._storing.discard)
+        try:
+            await asyncio.shield(storing)
+        except asyncio.CancelledError:
+            storing.add_done_callback(_report_unstored)  # the caller cannot hear of a failure
+            raise
+
+    async def _store(self, update: Update) -> None:
+        try:
+            new = await self._receive(update)
+        except Exception as error:  # logged by the updater's error callback
+            raise NetworkError(f"update {update.update_id} not stored: {error!r}") from error
+        if not new:
+            logger.info("update %s was received before; skipped", update.update_id)
+            return
+        self.put_nowait(update)
 
     async def put_stored(self, update: Update) -> None:
         """Queue an update the inbox holds already (a replay)."""
         await super().put(update)
+
+    async def settle(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the updates still being stored; True when every
+        write has finished (and the stored updates are queued)."""
+        if self._storing:
+            await asyncio.wait(set(self._storing), timeout=timeout)
+        return not self._storing
+
+
+def _report_unstored(storing: asyncio.Task[None]) -> None:
+    if not storing.cancelled() and storing.exception() is not None:
+        logger.warning("an update was not stored while stopping: %s", storing.exception())
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -519,11 +554,23 @@ async def serve(app: JanjiApplication, settings: Settings, stop: asyncio.Event) 
             finally:
                 if app.updater is not None and app.updater.running:
                     await app.updater.stop()
+                await _settle_inbox(app)
                 if app.running:
                     await app.stop()
         finally:
             if app.post_shutdown is not None:
                 await app.post_shutdown(app)
+
+
+async def _settle_inbox(app: JanjiApplication) -> None:
+    """Let the inbox writes the stopped updater left behind finish, so that their updates are
+    handled before the application stops and no write is cut off by the store closing."""
+    queue = app.update_queue
+    if isinstance(queue, InboxQueue) and not await queue.settle(INBOX_SETTLE_SECONDS):
+        logger.warning(
+            "updates still being stored after %.0f s; they are handled at the next start",
+            INBOX_SETTLE_SECONDS,
+        )
 
 
 async def _start_updates(app: JanjiApplication, settings: Settings) -> None:
@@ -617,7 +664,41 @@ def run_bot(settings: Settings) -> int:
     if settings.webhook_url:
         webhook_secret(settings)  # a malformed secret fails now, not after the model loads
     _redact_logs(token)
-    return asyncio.run(_run(settings))
+    return run_to_the_end(_run(settings))
+
+
+def run_to_the_end(main: Coroutine[Any, Any, int]) -> int:
+    """``asyncio.run(main)`` with a bounded ending.
+
+    ``asyncio.run`` cancels the tasks ``main`` left behind and then waits for them without a
+    limit, so one that cannot end (a database driver waiting for a worker thread that is gone)
+    keeps the process alive after "janji stopped". ``_run`` leaves nothing behind; if something
+    is left all the same, it is logged, cancelled and given ``LEFTOVER_SECONDS``, and one still
+    running then is abandoned with an error line instead of hanging the exit."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(main)
+    finally:
+        try:
+            _cancel_leftovers(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+
+def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
+    leftovers = asyncio.all_tasks(loop)
+    if not leftovers:
+        return
+    for task in leftovers:
+        logger.warning("task left running at exit, cancelled: %r", task)
+        task.cancel()
+    _, stuck = loop.run_until_complete(asyncio.wait(leftovers, timeout=LEFTOVER_SECONDS))
+    for task in stuck:
+        logger.error("task left running at exit did not stop; exiting without it: %r", task)
 
 
 async def _run(settings: Settings) -> int:

@@ -523,6 +523,7 @@ async def test_sigint_and_sigterm_shut_down_cleanly_without_losing_an_update(
         assert answered or pending, "the last update was neither answered nor left for later"
     log = box.log()
     assert "Traceback" not in log, log[-5000:]
+    assert "left running at exit" not in log, log[-5000:]  # every task ended before the exit
     assert TOKEN.split(":", 1)[1] not in log
     assert box.starts == 9  # 1 + one after each of 4 SIGKILLs + 3 armed to crash + 1 here
 

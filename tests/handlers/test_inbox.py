@@ -3,6 +3,7 @@ start, never handled twice (the crash itself is in tests/blackbox and tests/doma
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -106,3 +107,42 @@ async def test_a_failed_inbox_write_loses_nothing(harness: Harness) -> None:
     assert "30.000" in reply["text"] and not failures
     await harness.idle()
     assert len(harness.fake.sent_texts(3160)) == 1
+
+
+async def test_an_update_being_stored_when_the_bot_stops_is_stored_and_answered(
+    harness: Harness,
+) -> None:
+    """SIGINT while the updater is storing an update: stopping the updater cancels its polling
+    step, the write included, without waiting for it. The write must not be cut off (a write
+    cut off there once kept ``janji run`` alive after "janji stopped"): it finishes, the update
+    is answered before the bot stops, nothing is left running, and Telegram, never told, may
+    send it again (the inbox skips it then)."""
+    citizen = 3170
+    store = harness.bundle.store
+    original = store.receive_update
+    writing, finish = asyncio.Event(), asyncio.Event()
+
+    async def slow(update_id: int, payload: str, at: Any) -> bool:
+        writing.set()
+        await finish.wait()
+        return await original(update_id, payload, at)
+
+    store.receive_update = slow  # type: ignore[method-assign]
+    update_id = harness.fake.inject_message("berapa biaya skck", user_id=citizen)["update_id"]
+    await asyncio.wait_for(writing.wait(), 10)
+    polls = len(harness.fake.calls_to("getUpdates"))
+    harness.stop.set()
+    # The updater's last getUpdates (confirming what it finished) comes after it cancelled
+    # the step holding the write.
+    await harness.fake.wait_for_calls("getUpdates", polls + 1, timeout=10)
+    assert not harness.task.done()  # the bot waits for the write ...
+    finish.set()
+    await asyncio.wait_for(harness.task, 20)  # ... and then stops
+
+    stored = await store.get_update(update_id)
+    assert stored is not None and stored.handled
+    [answer] = harness.fake.sent_texts(citizen)
+    assert "30.000" in answer
+    assert [u["update_id"] for u in harness.fake.pending_updates()] == [update_id]
+    left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
+    assert not [t for t in left if "janji" in t.get_name() or "Updater" in repr(t)], left
