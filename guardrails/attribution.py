@@ -13,11 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from guardrails.claims import (
+    AFTER_WORDS,
     ANCILLARY_WORDS,
     COMPLETION_WORDS,
     DAY_WORDS,
     FEE_WORDS,
     FILLERS,
+    LIKE_WORDS,
     OPEN_WORDS,
     UNIT_WORDS,
 )
@@ -654,7 +656,7 @@ class Attributor:
         with."""
         start = mention.start
         before = [t.low for t in self.tokens[max(0, start - 3) : start]]
-        return bool(before) and before[-1] in _LIKE and ("sama" in before or "same" in before)
+        return bool(before) and before[-1] in LIKE_WORDS and ("sama" in before or "same" in before)
 
     def _left_out(self, mention: Mention) -> bool:
         start = mention.start
@@ -735,9 +737,8 @@ class Attributor:
 
 
 _FOR_WORDS = frozenset({"untuk", "utk", "bagi", "buat", "for"})
-_AFTER = frozenset({"setelah", "sesudah", "sejak", "after", "since", "following", "pasca"})
+_AFTER = AFTER_WORDS | {"following", "pasca"}
 _WITHOUT = frozenset({"without", "tanpa", "selain", "besides", "except", "kecuali", "excluding"})
-_LIKE = frozenset({"kayak", "kaya", "kyk", "seperti", "dengan", "dgn", "as", "like"})
 _BOTH_WORDS = frozenset(
     {"dua2nya", "duanya", "keduanya", "dua-duanya", "both", "semuanya", "sama2", "all"}
 )

@@ -32,6 +32,7 @@ from guardrails.claim_filter import CandidateContext, ClaimFilter, candidate_fea
 from guardrails.claims import (
     ANCILLARY_WORDS,
     CHANNEL_PLACES,
+    EVENING_PERIODS,
     FEE_WORDS,
     FILLERS,
     OTHER_PLACES,
@@ -185,8 +186,9 @@ class _Service:
         names = {
             word for phrase in service_phrases(standard) if phrase not in keys for word in phrase
         }
+        key_of = {variant: key for key, variant, _amount in variants}
         self.variant_markers = {
-            word: next(iter(owners))
+            word: (next(iter(owners)), key_of[next(iter(owners))])
             for word, owners in seen.items()
             if len(owners) == 1
             and word not in names
@@ -276,15 +278,6 @@ class PromiseChecker:
                 chosen = resolve(mention.candidates, [service_id] if service_id else [])
                 if chosen is not None and chosen not in question_services:
                     question_services.append(chosen)
-        asked_variants = (
-            self._asked_variants(q_tokens, [s for s in (service_id, *question_services) if s])
-            if q_tokens
-            else {}
-        )
-        # "mas saya bawa 3 surat kuasa": counts the question gives a total in the answer
-        asked_counts = (
-            stated_counts(q_tokens, 0, len(q_tokens), (0, 0)) if q_tokens else frozenset()
-        )
         mentions = self._index.mentions(tokens)
         mention_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         for i in mention_tokens:
@@ -312,6 +305,13 @@ class PromiseChecker:
         claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
         if not claims:
             return []
+        # What the question says about fees, read only when the answer makes a fee claim: the
+        # variant it asks about, and counts the answer may total ("saya bawa 3 surat kuasa").
+        asked_variants: dict[str, str] = {}
+        asked_counts: frozenset[int] = frozenset()
+        if q_tokens and any(isinstance(c, FeeClaim) for c in claims):
+            asked_variants = self._asked_variants(q_tokens, topics)
+            asked_counts = stated_counts(q_tokens, 0, len(q_tokens), (0, 0))
         violations: list[Violation] = []
         origins: dict[int, tuple[FeeClaim | DurationClaim | HoursClaim, str]] = {}
         agreeing: set[tuple[str, str]] = set()  # (owner, field) of claims within the promise
@@ -612,10 +612,10 @@ class PromiseChecker:
             found: set[str] = set()
             for k, token in enumerate(q_tokens):
                 marker = token.low if token.low in service.variant_markers else token.stem
-                variant = service.variant_markers.get(marker)
-                if variant is None or is_negated(q_tokens, k, 2):
+                found_marker = service.variant_markers.get(marker)
+                if found_marker is None or is_negated(q_tokens, k, 2):
                     continue
-                key = next(key for key, name, _ in service.fee_variants if name == variant)
+                variant, key = found_marker
                 # "di tempat" alone is no "tempat ibadah sosial"; "kartu hilang", "umum",
                 # "formalin" are
                 if len(key) == 1 or len(marker) >= 7 or len(words & set(key)) >= 2:
@@ -1013,7 +1013,7 @@ def _early_reading_fits(claim: HoursClaim, hours: OpeningHours) -> bool:
     return not _hours_contradicts(shifted, hours)
 
 
-_EVENING_WORDS = ("malam", "malem", "sore", "pm", "p.m", "evening", "night")
+_EVENING_WORDS = (*EVENING_PERIODS, "evening", "night")
 
 
 def _hours_contradicts(claim: HoursClaim, hours: OpeningHours) -> bool:

@@ -2817,7 +2817,7 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     and i + 1 < end
                     and tokens[i + 1].low == "biasa"
                     # "sama kaya hari biasa": like on weekdays, said of another day
-                    and not (i > start and tokens[i - 1].low in _LIKE_WORDS)
+                    and not (i > start and tokens[i - 1].low in LIKE_WORDS)
                 ):
                     info.days.append((i, frozenset(range(5)), True))  # "hari biasa": weekdays
                     resume = i + 2
@@ -3039,11 +3039,15 @@ def _about_a_slot(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# Period words that put a time in the evening ("jam 4 sore", "4pm")
+EVENING_PERIODS = ("malam", "malem", "sore", "pm", "p.m", "petang")
+
+
 def _evening_start(tokens: list[Token], start: int, end: int) -> bool:
     """The start of a range is written as an evening time ("16.00", "jam 4 sore", "4pm"), not a
     bare hour read as the afternoon."""
     span = tokens[start:end]
-    if any(token.low in ("sore", "malam", "malem", "pm", "p.m", "petang") for token in span):
+    if any(token.low in EVENING_PERIODS for token in span):
         return True
     first = next((token for token in span if token.kind == "num"), None)
     if first is None:
@@ -3093,7 +3097,7 @@ def _dated(tokens: list[Token], index: int) -> bool:
         if tokens[j].sentence != sentence:
             break
         low = tokens[j].low
-        if low in _MONTHS or low in ("tgl", "tanggal", "tgl."):
+        if low in _MONTHS or low in _DATE_LEADS:
             return True
         if (
             low == "/"
@@ -3117,7 +3121,7 @@ _SERVICE_NOUNS = frozenset({"layanan", "pelayanan", "layanannya", "pelayanannya"
 
 
 _SOME_DAYS = frozenset({"kerja", "pasar", "pasaran", "libur", "sekolah", "biasa", "besar"})
-_LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as", "dengan", "dgn"})
+LIKE_WORDS = frozenset({"kaya", "kayak", "kyk", "seperti", "spt", "like", "as", "dengan", "dgn"})
 _AFTER_THAT_LEADS = frozenset({"abis", "habis", "setelah", "sesudah", "lewat", "after"})
 
 
