@@ -282,6 +282,30 @@ def variant_key(variant: str) -> tuple[str, ...]:
     return tuple(key)
 
 
+# Words for "a test" that people swap freely in service names ("tes air" for "uji air").
+_TEST_WORDS = ("uji", "tes", "test", "cek", "check", "periksa", "pemeriksaan", "pengujian")
+
+
+def _reworded_names(table: dict[tuple[str, ...], set[str]]) -> dict[tuple[str, ...], str]:
+    """Names with their word for "a test" swapped for another ("tes air" for the alias "uji
+    air"), where the new form names exactly one service and is not already a name. (Shortened
+    names were measured too: "x-ray" of "x-ray reading" and "court fee" of "court fee refund"
+    named the wrong service more often than the right one.)"""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for key, ids in table.items():
+        if len(key) < 2:
+            continue
+        for position, word in enumerate(key):
+            if word in _TEST_WORDS:
+                for other in _TEST_WORDS:
+                    if other != word:
+                        form = (*key[:position], other, *key[position + 1 :])
+                        found.setdefault(form, set()).update(ids)
+    return {
+        form: next(iter(ids)) for form, ids in found.items() if len(ids) == 1 and form not in table
+    }
+
+
 class ServiceIndex:
     """Compiled name/alias matcher over a set of service standards."""
 
@@ -298,6 +322,8 @@ class ServiceIndex:
                     acronyms.add(key)
                 else:
                     words.add(key)
+        for key, service_id in _reworded_names(table).items():
+            table[key] = {service_id}
         self.vocabulary = frozenset(word for key in table for word in key if not word.isdigit())
         owners: dict[str, set[str]] = {}
         for key, ids in table.items():
@@ -525,6 +551,19 @@ def _in_an_institution_name(tokens: Sequence[Token], mention: Mention) -> bool:
     return end < len(tokens) and tokens[end].kind == "word" and tokens[end].raw[:1].isupper()
 
 
+_TO_WORDS = frozenset({"ke", "to", "kepada", "into"})
+_ARTICLES = frozenset({"the", "a", "an", "our", "your"})
+_HOME_WORDS = frozenset({"pulang", "home"})
+
+
+def _destination(tokens: Sequence[Token], start: int) -> bool:
+    """ "bring them to the fish health clinic": where things are brought, not a thing to bring."""
+    j = start - 1
+    if j >= 0 and tokens[j].low in _ARTICLES:
+        j -= 1
+    return j >= 0 and tokens[j].low in _TO_WORDS
+
+
 def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     previous: Mention | None = None
@@ -541,7 +580,7 @@ def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list
             if tokens[j].low in REQUIREMENT_BEFORE:
                 weak = True
                 break
-        if not weak:
+        if not weak and not _destination(tokens, start):
             # "bring the tickets and your NPWPD", "Bawa KTP + NPWPD + desain": a list to bring
             sentence = tokens[start].sentence
             depth = 0
@@ -561,7 +600,10 @@ def _mark_requirements(tokens: Sequence[Token], mentions: list[Mention]) -> list
                     if depth == 0:
                         break  # "(dibantu gratis oleh Posbakum)": an aside, not an item to bring
                     depth -= 1
-                if tokens[j].low in _BRING_WORDS:
+                if tokens[j].low in _BRING_WORDS and not (
+                    # "pinjem bawa pulang", "take it home": carried home, not brought along
+                    j + 1 < len(tokens) and tokens[j + 1].low in _HOME_WORDS
+                ):
                     weak = True
                     break
         if not weak:

@@ -20,6 +20,8 @@ from itertools import pairwise
 
 from guardrails import claim_filter_model
 from guardrails.attribution import (
+    COMMON_CLAIM_WORDS,
+    GENERIC_SERVICE_WORDS,
     Attributor,
     Mention,
     ServiceIndex,
@@ -148,6 +150,7 @@ class _Service:
         "fee_variants",
         "hours_text",
         "labels",
+        "name_words",
         "own_ancillary",
         "standard",
         "variant_markers",
@@ -196,6 +199,15 @@ class _Service:
             and word.isalpha()
             and word not in _VARIANT_GENERIC
         }
+        # Words of its names that, beside a claim, hint at it ("hand traktor 150rb/hari")
+        self.name_words = frozenset(
+            word
+            for word in own - self.variant_words
+            if len(word) >= 4
+            and word.isalpha()
+            and word not in GENERIC_SERVICE_WORDS
+            and word not in COMMON_CLAIM_WORDS
+        )
         own |= self.variant_words
         self.own_ancillary = frozenset(
             own & (ANCILLARY_WORDS | OTHER_PLACES | PARTY_WORDS | CHANNEL_PLACES)
@@ -573,13 +585,31 @@ class PromiseChecker:
         blood routine; blood test alone is Rp65k" - the price of the blood test)."""
         anchor = tokens[claim.index]
         named = [*attributor.strong, *attributor.loose]
-        if any(s == owner and m.clause == anchor.clause for m, s in named):
+        if any(
+            s == owner
+            and m.clause == anchor.clause
+            # "servis ringan traktor tangan": a name right beside another's is one phrase
+            # about both, and the claim may be the other's
+            and not any(
+                (o.end == m.start or o.start == m.end) and t != owner for o, t in attributor.strong
+            )
+            for m, s in named
+        ):
             return False
         others = {
             s
             for m, s in named
             if m.sentence == anchor.sentence and s != owner and not attributor.compared(m)
         }
+        # a word of another service's names in the claim's own clause
+        clause_words = {t.low for t in tokens if t.clause == anchor.clause and t.kind == "word"}
+        if isinstance(claim, FeeClaim) and claim.amount:
+            clause_words -= self._services[owner].name_words
+            others.update(
+                other
+                for other, service in self._services.items()
+                if other != owner and service.name_words & clause_words
+            )
         for other in others:
             service = self._services.get(other)
             if service is None:

@@ -338,7 +338,7 @@ ANCILLARY_WORDS = _words(
     parkir parking ongkir kurir courier pos postage shipping delivery transport transportasi
     ojek map stopmap amplop envelope stamp foto photo photos konsultasi wifi
     internet minum snack toilet brosur informasi psikologi psikotes klinik asuransi insurance
-    medical legalisir legalisasi kesehatan
+    medical legalisir legalisasi kesehatan botol bottle bottles wadah container
     """
 )
 
@@ -1641,7 +1641,7 @@ COUNTED_NOUNS = _words(
     """
     orang jiwa penduduk warga pengunjung peserta pemohon unit kendaraan km meter m2 lembar
     halaman berkas views followers people residents visitors applicants pelanggan nasabah kk
-    keluarga
+    keluarga ekor butir biji batang pohon bibit benih pcs pieces fingerlings seedlings
     """
 )
 ID_WORDS = _words(
@@ -1787,6 +1787,9 @@ def _free_or_paid(
         # "yg PDF gratis di website", "bisa dibaca gratis di perpus": a free copy or reading,
         # not the fee of the service sold
         if _has_any(tokens, clause_start, clause_end, _FREE_COPY_WORDS):
+            return None
+        # "tetep bayar kak. Yg gratis itu bantuan benih": what is free is named after it
+        if prev_low in ("yang", "yg") and next_low in ("itu", "tuh", "tu", "adalah", "cuma"):
             return None
         if is_negated(tokens, i, 2) and not _answer_particle(tokens, i):
             if report:
@@ -2630,6 +2633,48 @@ def _read_days(tokens: list[Token], i: int) -> tuple[frozenset[int], int, bool] 
     return frozenset(days), j, is_range
 
 
+def _day_of_a_mishap(tokens: list[Token], index: int, start: int, days: frozenset[int]) -> bool:
+    """ "Jika ikan mati pada hari Minggu, ... bawa Senin pagi": the day in an "if" clause whose
+    sentence goes on to another day says when something happens, not when the desk opens."""
+    if tokens[start].low not in CONDITIONAL_WORDS:
+        return False
+    sentence = tokens[index].sentence
+    for j in range(index + 1, len(tokens)):
+        token = tokens[j]
+        if token.sentence != sentence:
+            break
+        if token.clause != tokens[index].clause and token.low in DAY_WORDS:
+            day = DAY_WORDS[token.low]
+            if day not in days:
+                return True
+    return False
+
+
+_ON_WORDS = frozenset({"on", "pada", "di", "hari"})
+
+
+def _none_on_the_day(tokens: list[Token], i: int, start: int) -> bool:
+    """ "no drop-off on Sunday", "no visits on Monday": nothing of it on that day."""
+    if i - 2 < start or tokens[i - 1].low not in _ON_WORDS:
+        return False
+    for j in range(i - 2, max(start, i - 5) - 1, -1):
+        if tokens[j].kind == "punct" and tokens[j].low != "-":
+            return False
+        if tokens[j].low in ("no", "tanpa", "nothing"):
+            return True
+    return False
+
+
+def _continues_a_day_list(tokens: list[Token], i: int, start: int) -> bool:
+    """A day that opens a clause right after "<day>,": the clause before read it in its list."""
+    return (
+        i == start
+        and i >= 2
+        and tokens[i - 1].low in DAY_LIST_CONNECTORS
+        and tokens[i - 2].low in DAY_WORDS
+    )
+
+
 def _is_day(tokens: list[Token], i: int, in_list: bool = False) -> bool:
     token = tokens[i]
     low = token.low
@@ -2786,6 +2831,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     info.statuses.append((i, "open" if negated else "closed"))
             elif low in ("bisa", "can", "dapat", "bs", "ada") and _status_negated(tokens, i):
                 info.statuses.append((i, "closed"))  # "gak bisa Sabtu"
+            elif low in _CANNOT:
+                info.statuses.append((i, "closed"))  # "so 2pm won't work"
             if flags & _F_SPECIAL:
                 if (
                     flags & _F_EVERY_DAY_LEAD
@@ -2894,9 +2941,15 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 if days is not None and _names_a_rate(tokens, i, days[1]):
                     resume = days[1]  # "tarif hari Minggu", "Sunday rate": a price, not hours
                     continue
+                if days is not None and _continues_a_day_list(tokens, i, start):
+                    # "closed on Saturdays, | Sundays and holidays": read with the list before
+                    resume = days[1]
+                    continue
                 if days is not None:
                     info.days.append((i, days[0], days[2]))
-                    if i > start and tokens[i - 1].low in NEGATORS:
+                    if (i > start and tokens[i - 1].low in NEGATORS) or _none_on_the_day(
+                        tokens, i, start
+                    ):
                         info.statuses.append((i, "closed"))  # "no saturday", "bukan Sabtu"
                     resume = days[1]
                     continue
@@ -3324,11 +3377,19 @@ def _hours_claims(
                     inherited_days = frozenset(range(7)) - excepted
                     break
         used_days: set[int] = set()
+        fallback_days = asked_day
+        if asked_day is not None and claims:
+            # "tutup hari Sabtu, buka Senin-Jumat. Lab sampe jam 2": after the answer closes the
+            # day asked, a bare time is of the days it opens
+            closed = {d for c in claims if c.kind == "closed_days" for d in c.days or ()}
+            if asked_day <= closed:
+                opened = [c.days for c in claims if c.kind == "open_days" and c.days]
+                fallback_days = opened[-1] if opened else None
 
         def days_for(
             index: int,
             info: _ClauseHours = info,
-            inherited: frozenset[int] | None = inherited_days or asked_day,
+            inherited: frozenset[int] | None = inherited_days or fallback_days,
             used_days: set[int] = used_days,
         ) -> frozenset[int] | None:
             before = [d for d in info.days if d[0] < index]
@@ -3480,7 +3541,7 @@ def _hours_claims(
                     )
         excluded: set[int] = set()
         for index, days, is_range in info.days:
-            if info.after_event(index):
+            if info.after_event(index) or _day_of_a_mishap(tokens, index, info.start, days):
                 continue
             status = status_at(index)
             if info.excepted(index):
@@ -3651,6 +3712,7 @@ EXCLUSIVE_WORDS = frozenset(
         "wungkul",
     }
 )
+_CANNOT = frozenset({"can't", "cannot", "cant", "won't", "wont"})
 EVENT_CONTEXT_WORDS = _words(
     """
     acara hajatan pesta resepsi akad lahir kelahiran meninggal wafat kematian kejadian pelaksanaan
@@ -3706,6 +3768,7 @@ SCAN_WORDS = frozenset(
         "jam",
         "hari",
         "ada",
+        *_CANNOT,
     }
 )
 

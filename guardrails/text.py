@@ -140,7 +140,8 @@ _SUBSTITUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     ),
     (
         ("noon", "midday", "tengah"),
-        re.compile(r"\b(?:noon|midday|tengah\s+hari)\b", re.IGNORECASE),
+        # "12 noon" is one time, not "12" and then "12.00"
+        re.compile(r"(?:\b12\s*)?\b(?:noon|midday|tengah\s+hari)\b", re.IGNORECASE),
         "12.00",
     ),
     (("a.m", "p.m", ". m"), re.compile(r"(?<=\d)\s?([ap])\.\s?m\b\.?", re.IGNORECASE), r" \1m "),

@@ -2225,3 +2225,110 @@ def test_a_service_name_inside_the_institutions_name() -> None:
     answer = "Cek gula darah di Laboratorium Puskesmas Rawat Inap Muara Lintang Rp15.000."
     assert checker.check(answer, service_id="lab").ok
     assert fields_of(checker, "Rawat inap pasien umum Rp200.000 per hari.", None) == ["fee"]
+
+
+# ------------------------------------------------- blind sets 33 to 36: general causes
+
+
+def _soil_office() -> PromiseChecker:
+    return PromiseChecker(
+        [
+            _standard(
+                "tanah",
+                "Uji Tanah Sawah",
+                ("uji tanah", "cek unsur hara", "soil test"),
+                {"fee": {"dasar": 60_000, "lengkap": 180_000}, "duration": "7 hari kerja"},
+            ),
+            _standard(
+                "hama",
+                "Klinik Hama Tanaman",
+                ("klinik hama", "plant pest clinic"),
+                {"fee": 0, "duration": "3 hari kerja", "hours": "Senin-Jumat 08.00-14.00"},
+            ),
+            _standard(
+                "bibit",
+                "Penjualan Bibit Kakao",
+                ("bibit kakao", "cocoa seedlings"),
+                {"fee": 4_000, "hours": "Senin-Sabtu 07.30-12.00"},
+            ),
+            _standard(
+                "alat",
+                "Sewa Alat Semprot",
+                ("sewa alat semprot", "sprayer rental"),
+                {"fee": 35_000, "hours": "Senin-Jumat 08.00-15.00"},
+            ),
+            _standard(
+                "rawat",
+                "Perawatan Mesin Pompa",
+                ("perawatan mesin", "servis pompa"),
+                {"fee": 90_000},
+            ),
+        ]
+    )
+
+
+def test_test_words_swapped_in_a_name_and_a_count_of_seedlings() -> None:
+    checker = _soil_office()
+    # "tes tanah" is the alias "uji tanah" with another word for a test
+    answer = "Klinik hama gratis pak. Kalau mau tes tanah lengkap 180rb, hasilnya 7 hari kerja."
+    assert checker.check(answer, service_id="hama").ok
+    assert fields_of(checker, "Klinik hama 180rb pak, tes tanah nanti saja", "hama") == ["fee"]
+    # "25rb batang" counts seedlings; "5rb per batang" is still a price
+    assert checker.check("Stok bibit kakao ada sekitar 25rb batang bu", service_id="bibit").ok
+    assert fields_of(checker, "Bibit kakao 5rb per batang bu", "bibit") == ["fee"]
+
+
+def test_day_lists_over_a_comma_if_clauses_and_no_service_on_a_day() -> None:
+    checker = _soil_office()
+    question = "Klinik hama buka hari Minggu?"
+    answer = "Klinik hama tutup pada hari Sabtu, Minggu, dan hari libur nasional."
+    assert checker.check(answer, service_id="hama", question=question).ok
+    answer = "The pest clinic is closed on Saturdays, Sundays and public holidays."
+    assert checker.check(answer, service_id="hama", question="open on sunday?").ok
+    # the day something happens in an "if" clause, followed by the day to come
+    answer = "Kalau tanamannya layu hari Minggu, simpan daunnya dan bawa Senin pagi."
+    assert checker.check(answer, service_id="hama", question=question).ok
+    assert fields_of(checker, "Kalau hari Minggu, datang aja jam 9", "hama", question) == ["hours"]
+    # "no rental on Sunday" says the day is closed, not open
+    answer = "sorry, no rental on Sunday. Mon-Fri 8-3 only"
+    assert checker.check(answer, service_id="alat", question="can I rent on sunday?").ok
+    assert fields_of(checker, "yes, rental on Sunday is fine", "alat", "rent on sunday?") == [
+        "hours"
+    ]
+
+
+def test_noon_cannot_and_the_days_after_the_day_asked_is_closed() -> None:
+    checker = _soil_office()
+    # "12 noon" is one time; "2pm won't work" is no time the desk is open
+    question = "can I come on saturday around 2pm?"
+    answer = "Saturday we close at 12 noon, so 2pm won't work."
+    assert checker.check(answer, service_id="bibit", question=question).ok
+    assert fields_of(checker, "We close at 1pm, come at 12.30", "bibit") == ["hours"]
+    question = "klinik hama sama sewa alat, sabtu buka?"
+    answer = "Dua2nya tutup hari Sabtu pak, buka Senin-Jumat. Klinik sampe jam 2, alat sampe jam 3"
+    assert checker.check(answer, question=question).ok
+    answer = "Dua2nya tutup hari Sabtu pak, buka Senin-Jumat. Klinik sampe jam 4"
+    assert fields_of(checker, answer, None, question) == ["hours"]
+
+
+def test_what_is_free_named_after_it_and_where_things_are_brought() -> None:
+    checker = _soil_office()
+    answer = "Tetep bayar bu, uji tanah dasar 60rb. Yg gratis itu klinik hamanya."
+    assert checker.check(answer, service_id="tanah").ok
+    assert fields_of(checker, "Uji tanah dasar gratis bu", "tanah") == ["fee"]
+    # "bring it to the pest clinic": the clinic is where to go, and its price is its own
+    answer = "Seedlings are 4k each. If the leaves turn yellow bring them to the plant pest clinic, free."
+    assert checker.check(answer, question="cocoa seedlings price? and if they get sick?").ok
+    # "botol sampel 10rb" is a bottle, not the test
+    assert checker.check("uji tanah dasar 60rb, botol sampel 10rb", service_id="tanah").ok
+
+
+def test_a_price_beside_two_names_or_a_word_of_another_service() -> None:
+    checker = _soil_office()
+    # "perawatan mesin pompa alat semprot": one phrase about both, priced as the upkeep
+    answer = "Biaya perawatan mesin sewa alat semprot Rp90.000, suku cadang terpisah."
+    assert checker.check(answer, question="perawatan mesin sewa alat semprot brp?").ok
+    # a clause with a word of another service's name, at that service's price
+    answer = "Bibit kakao 4rb per batang, semprot 35rb per hari pak"
+    assert checker.check(answer, service_id="bibit").ok
+    assert fields_of(checker, "Bibit kakao 35rb per batang pak", "bibit") == ["fee"]
