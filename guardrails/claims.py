@@ -584,7 +584,7 @@ QUEUE_WORDS = _words(
 COUNTER_WORDS = _words(
     """
     loket nomor no antrean antrian ruang ruangan lantai meja counter room floor gate pintu
-    rt rw halaman hal hlm page pages lembar gedung blok kamar desk window
+    rt rw halaman hal hlm page pages lembar gedung blok kamar desk window lt
     """
 )
 
@@ -1149,6 +1149,16 @@ def _read_amount(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
     return None
 
 
+# Extras a citizen pays for on the way, never the service itself (activities such as
+# "training" also name services, so they are left out here).
+_EXTRA_ITEMS = _words(
+    """
+    parkir parking materai meterai fotokopi fotocopy fc photocopy ongkir kurir courier postage
+    shipping map stopmap amplop envelope snack toilet botol bottle wifi
+    """
+)
+
+
 def _money_excluded(
     tokens: list[Token],
     start: int,
@@ -1174,6 +1184,10 @@ def _money_excluded(
     ):
         c_start = tokens[c_start - 1].clause_start
     before = max(c_start, start - 6)
+    # "Parkir motor di depan IGD 2rb": a clause about an extra, whatever it passes on the way
+    first = tokens[c_start]
+    if first.low in _EXTRA_ITEMS and c_start not in mention_tokens and not first.mention:
+        return True
     if is_negated(tokens, start, 2) or (
         is_negated(tokens, start, 3) and tokens[start - 1].low in ("bayar", "biaya", "pay")
     ):
@@ -3039,6 +3053,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                     not_hours = bare_start and (
                         unit_after
                         or (i > 0 and tokens[i - 1].low in _NUMBERED)
+                        # "lt. 2 sampe jam 2 siang": the floor, after an abbreviation's dot
+                        or (i > 1 and tokens[i - 1].low == "." and tokens[i - 2].low in _NUMBERED)
                         or (
                             s_end < len(tokens)
                             and (tokens[s_end].low in _MONTHS or tokens[s_end].kind == "num")

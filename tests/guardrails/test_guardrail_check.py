@@ -2332,3 +2332,18 @@ def test_a_price_beside_two_names_or_a_word_of_another_service() -> None:
     answer = "Bibit kakao 4rb per batang, semprot 35rb per hari pak"
     assert checker.check(answer, service_id="bibit").ok
     assert fields_of(checker, "Bibit kakao 35rb per batang pak", "bibit") == ["fee"]
+
+
+def test_a_floor_number_and_a_clause_about_an_extra() -> None:
+    checker = _soil_office()
+    # "lt. 2" is the floor, not the start of a range "2 sampai jam 2 siang"
+    answer = "Klinik hama lt. 2 sampe jam 2 siang pak, Senin-Jumat"
+    assert checker.check(answer, service_id="hama", question="klinik hama sampai jam berapa?").ok
+    question = "klinik hama sampai jam berapa?"
+    assert fields_of(checker, "Klinik hama lt. 2 sampe jam 4 sore pak", "hama", question) == [
+        "hours"
+    ]
+    # a clause about parking keeps its price, whatever it names on the way
+    answer = "Bibitnya sudah siap bu. Parkir mobil di depan klinik hama 5rb ya"
+    assert checker.check(answer, service_id="bibit").ok
+    assert fields_of(checker, "Bibitnya 5rb ya bu, parkir gratis", "bibit") == ["fee"]
