@@ -16,6 +16,7 @@ from guardrails.claims import (
     AFTER_WORDS,
     ANCILLARY_WORDS,
     COMPLETION_WORDS,
+    COUNTER_WORDS,
     DAY_WORDS,
     FEE_WORDS,
     FILLERS,
@@ -367,6 +368,13 @@ class ServiceIndex:
                 continue
             if len(token.low) < 4 and not short:
                 continue
+            following = token.index + 1
+            if (
+                token.low in COUNTER_WORDS
+                and following < len(tokens)
+                and tokens[following].kind == "num"
+            ):
+                continue  # "near Gate 3", "Loket 2": a place
             ids = self._distinctive.get(token.low) or self._distinctive.get(token.stem)
             if ids is None and len(token.low) >= 7 and any(m in token.low for m in _ENGLISH_MARKS):
                 key = cognate_key(token.low)

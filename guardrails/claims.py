@@ -3736,6 +3736,7 @@ EVENT_CONTEXT_WORDS = _words(
     penerbangan
     flight pengajian lomba festival shift shif kloter gelombang batch ujian ujinya sidang sidangnya
     exam exams hearing tur turnya tour tours
+    leaves departs departure departures puasa berpuasa fast fasting
     """
 )
 SERVICE_CONTEXT_WORDS = frozenset(

@@ -2347,3 +2347,33 @@ def test_a_floor_number_and_a_clause_about_an_extra() -> None:
     answer = "Bibitnya sudah siap bu. Parkir mobil di depan klinik hama 5rb ya"
     assert checker.check(answer, service_id="bibit").ok
     assert fields_of(checker, "Bibitnya 5rb ya bu, parkir gratis", "bibit") == ["fee"]
+
+
+def test_a_gate_number_names_no_service_and_times_of_fasting_or_departures() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("gerbang", "Pas Gerbang", ("pas gerbang", "gate pass"), {"fee": 50_000}),
+            _standard("temuan", "Barang Temuan", ("barang temuan", "lost and found"), {"fee": 0}),
+            _standard(
+                "lab",
+                "Cek Darah Lengkap",
+                ("cek darah", "blood test"),
+                {"hours": "Senin-Sabtu 07.00-11.00"},
+            ),
+            _standard(
+                "bus",
+                "Loket Bus Malam",
+                ("loket bus", "bus counter"),
+                {"hours": "Setiap hari 06.00-18.00"},
+            ),
+        ]
+    )
+    answer = "Report it at the lost and found office near Gate 3, it's free."
+    assert checker.check(answer).ok
+    # fasting from 9pm and a bus leaving at 9pm are no opening times of the desk
+    question = "what time for the blood test? is saturday ok?"
+    answer = "Come between 7 and 10am, Saturday is fine. Fast from 9pm the night before."
+    assert checker.check(answer, service_id="lab", question=question).ok
+    assert fields_of(checker, "Come at 9pm, Saturday is fine.", "lab", question) == ["hours"]
+    answer = "The counter is open 6am to 6pm; the last bus leaves at 9pm."
+    assert checker.check(answer, service_id="bus", question="bus counter open at night?").ok
