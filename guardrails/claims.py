@@ -3928,8 +3928,17 @@ def stated_counts(
     5 juta", "3 hari jadi Rp 6.000.000"): "100rb, 2 minggu jadi" is a fee and a duration, not
     twice a fee."""
     counts: set[int] = set()
+    # "per sampel" is a rate of something else: "100rb per sampel, hasil 2 hari" is no total
     rate = any(
-        t.low in _RATE_OR_TOTAL
+        (
+            t.low in _RATE_OR_TOTAL
+            and not (
+                t.low in ("per", "/")
+                and k + 1 < len(tokens)
+                and tokens[k + 1].kind == "word"
+                and tokens[k + 1].low not in UNIT_WORDS
+            )
+        )
         or (t.low in ("jadi", "jadinya") and k + 1 < len(tokens) and _starts_amount(tokens, k + 1))
         for k, t in enumerate(tokens[start:end], start)
     )

@@ -2377,3 +2377,13 @@ def test_a_gate_number_names_no_service_and_times_of_fasting_or_departures() -> 
     assert fields_of(checker, "Come at 9pm, Saturday is fine.", "lab", question) == ["hours"]
     answer = "The counter is open 6am to 6pm; the last bus leaves at 9pm."
     assert checker.check(answer, service_id="bus", question="bus counter open at night?").ok
+
+
+def test_a_rate_per_sample_makes_no_total_of_the_days() -> None:
+    checker = _soil_office()
+    question = "uji tanah dasar brp kak?"
+    # "per sampel" prices each sample: the "2" of "2 hari" multiplies nothing
+    assert fields_of(checker, "120rb kak per sampel, hasil 2 hari", None, question) == ["fee"]
+    # a time rate still totals its days: 60rb per hari, 2 hari = 120rb
+    answer = "Uji tanah dasar 60rb per hari, 2 hari jadi 120rb kak"
+    assert checker.check(answer, service_id="tanah").ok
