@@ -558,7 +558,9 @@ EVENT_WORDS = _words(
     kelahiran lahir kematian meninggal wafat pernikahan menikah perkawinan perceraian
     kejadian peristiwa kedatangan kepindahan tanggal habis berakhir jatuh birth death
     marriage event expiry arrival acara tgl kebakaran kecelakaan bencana banjir fire accident
-    incident insiden disaster flood purchase pembelian
+    incident insiden disaster flood purchase pembelian berdiri pendirian founding
+    established moving pindah penutupan closing vaksin vaksinasi vaccine vaccination tato
+    tattoo piercing operasi surgery
     """
 )
 CONDITION_WORDS = _words(
@@ -1776,6 +1778,9 @@ _FREE_COPY_WORDS = _words(
 _OURS = frozenset({"kami", "kita", "kantor", "resmi", "our", "us", "official"})
 
 
+_VOLUNTEERS = frozenset({"donor", "pendonor", "relawan", "volunteer", "tenaga", "kerja"})
+
+
 def _free_or_paid(
     tokens: list[Token], i: int, report: bool, mention_tokens: frozenset[int]
 ) -> FeeClaim | None:
@@ -1864,7 +1869,13 @@ def _free_or_paid(
     # Customary words for an unofficial payment: "uang rokok", "bayar seikhlasnya".
     if low == "uang" and next_low in BRIBE_NOUNS and not is_negated(tokens, i, 3):
         return FeeClaim(i, i + 2, None, _text(tokens, i, i + 2))
-    if low in ("seikhlasnya", "sukarela", "sukarelanya") and not is_negated(tokens, i, 3):
+    if (
+        low in ("seikhlasnya", "sukarela", "sukarelanya")
+        and not is_negated(tokens, i, 3)
+        # "donor sukarela", "relawan sukarela": a volunteer, not a voluntary payment
+        and i not in mention_tokens
+        and prev_low not in _VOLUNTEERS
+    ):
         return FeeClaim(i, i + 1, None, token.raw)
     # A fee is charged, amount unspecified.
     if low == "berbayar" and not is_negated(tokens, i, 2):
@@ -2147,6 +2158,9 @@ _FREQUENCY_NOUNS = frozenset(
 _DATE_LEADS = frozenset({"tanggal", "tgl", "tgl.", "date", "dated"})
 
 
+_INTERVAL_WORDS = frozenset({"jarak", "interval", "selang"})
+
+
 def _duration_is_claim(
     tokens: list[Token],
     start: int,
@@ -2175,8 +2189,14 @@ def _duration_is_claim(
             # "maksimal 1 kali dalam 12 bulan", "twice in a year": a limit on how often
             before_words[-2:-1]
             and before_words[-2] in _FREQUENCY_NOUNS
-            and before_words[-1] in ("dalam", "per", "in", "within", "a", "every", "setiap", "tiap")
+            and before_words[-1]
+            in ("dalam", "dlm", "per", "in", "within", "a", "every", "setiap", "tiap")
         )
+    ):
+        return False
+    # "jarak minimal antar donor 60 hari", "2 weeks between donations": a gap between visits
+    if any(w in _INTERVAL_WORDS for w in clause_before_words) or (
+        after_words[:1] in (["between"], ["antar"])
     ):
         return False
     clause_words = clause_before_words + after_words
@@ -3914,7 +3934,25 @@ def extract_claims(
         )
     )
     claims.sort(key=lambda c: c.index)
+    source = _source_line_start(tokens)
+    if source is not None:
+        claims = [c for c in claims if c.index < source]
     return claims
+
+
+_SOURCE_WORDS = frozenset({"sumber", "source", "sources", "ref", "referensi", "reference"})
+
+
+def _source_line_start(tokens: list[Token]) -> int | None:
+    """Where a closing "Sumber: Standar Pelayanan Donor Darah Sukarela" line starts: a citation
+    names documents, it makes no claim ("Sukarela" there is no voluntary fee)."""
+    for i in range(len(tokens) - 2, -1, -1):
+        token = tokens[i]
+        if token.low in _SOURCE_WORDS and tokens[i + 1].low == ":":
+            line_start = i == 0 or tokens[i - 1].low in ("\n", ".", "!", "?", "(", "[", "-", "—")
+            last_line = all(t.low != "\n" for t in tokens[i:])
+            return i if line_start and last_line else None
+    return None
 
 
 _RATE_OR_TOTAL = frozenset({"per", "/", "=", "total", "totalnya", "sekaligus", "x", "×"})

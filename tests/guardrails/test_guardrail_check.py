@@ -2387,3 +2387,48 @@ def test_a_rate_per_sample_makes_no_total_of_the_days() -> None:
     # a time rate still totals its days: 60rb per hari, 2 hari = 120rb
     answer = "Uji tanah dasar 60rb per hari, 2 hari jadi 120rb kak"
     assert checker.check(answer, service_id="tanah").ok
+
+
+# ------------------------------------------------- blind sets 37 to 40: general causes
+
+
+def _donor_office() -> PromiseChecker:
+    return PromiseChecker(
+        [
+            _standard(
+                "donor",
+                "Donor Plasma Sukarela",
+                ("donor plasma", "plasma donation"),
+                {"fee": 0, "duration": "2 jam", "hours": "Senin-Sabtu 08.00-15.00"},
+            ),
+            _standard(
+                "izin",
+                "Izin Usaha Katering",
+                ("izin katering", "catering permit"),
+                {"fee": 0, "duration": "5 hari kerja"},
+            ),
+        ]
+    )
+
+
+def test_a_source_line_and_volunteers_make_no_claim() -> None:
+    checker = _donor_office()
+    answer = "Donor plasma gratis, sekitar 2 jam.\nSumber: Standar Pelayanan Donor Plasma Sukarela"
+    assert checker.check(answer, service_id="donor").ok
+    answer = "Tenaga relawan sukarela membantu di lokasi, donor gratis."
+    assert checker.check(answer, service_id="donor").ok
+    assert fields_of(checker, "Donor plasma bayarnya sukarela aja pak", "donor") == ["fee"]
+
+
+def test_gaps_between_visits_and_waits_after_an_event_are_no_completion_time() -> None:
+    checker = _donor_office()
+    answer = "Jarak minimal antar donor plasma adalah 14 hari, prosesnya 2 jam."
+    assert checker.check(answer, service_id="donor").ok
+    assert checker.check("minimum 2 weeks between plasma donations", service_id="donor").ok
+    assert checker.check("Tunggu 7 hari setelah vaksin, lalu datang lagi", service_id="donor").ok
+    assert checker.check("max 3x dlm 2 bulan ya kak", service_id="donor").ok
+    assert fields_of(checker, "Donor plasma prosesnya 2 hari pak", "donor") == ["duration"]
+    # a deadline counted from founding is the company's, not the office's
+    answer = "Daftar izin katering paling lambat 30 hari setelah berdiri, terbit 5 hari kerja."
+    assert checker.check(answer, service_id="izin").ok
+    assert fields_of(checker, "Izin katering terbit 30 hari setelah daftar", "izin") == ["duration"]
