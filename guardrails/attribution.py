@@ -311,6 +311,7 @@ class ServiceIndex:
     """Compiled name/alias matcher over a set of service standards."""
 
     def __init__(self, standards: Iterable[ServiceStandard]) -> None:
+        standards = list(standards)
         table: dict[tuple[str, ...], set[str]] = {}
         acronyms: set[tuple[str, ...]] = set()
         words: set[tuple[str, ...]] = set()
@@ -332,10 +333,19 @@ class ServiceIndex:
                 owners.setdefault(word, set()).update(ids)
         # A word found in one service's names only ("catin"): names that service when no full
         # name or alias is written ("cek catin" for "cek kesehatan catin").
+        # words of fee variants ("trombosit" of a blood request priced per bag type)
+        variant_owners: dict[str, set[str]] = {}
+        for standard in standards:
+            fee = standard.promises.fee
+            for variant in fee.amounts if fee is not None else ():
+                for word in variant_key(variant):
+                    variant_owners.setdefault(word, set()).add(standard.service_id)
         self._distinctive = {
             word: frozenset(ids)
             for word, ids in owners.items()
             if len(ids) == 1
+            # a word naming another service's fee variant points at no one service
+            and not (variant_owners.get(word, set()) - ids)
             and len(word) >= 3
             and word.isalpha()
             and word not in GENERIC_SERVICE_WORDS

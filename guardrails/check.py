@@ -43,6 +43,7 @@ from guardrails.claims import (
     DurationClaim,
     FeeClaim,
     HoursClaim,
+    billed_amounts,
     extract_claims,
     question_kinds,
     quoted_durations,
@@ -444,6 +445,12 @@ class PromiseChecker:
             question_amounts = stated_amounts(q_tokens)
             if question_amounts:
                 violations = _without_corrected_quotes(violations, fee_results, question_amounts)
+                billed = billed_amounts(q_tokens)
+                if billed:
+                    owed = {
+                        id(v) for amount, _, v in fee_results if v is not None and amount in billed
+                    }
+                    violations = [v for v in violations if id(v) not in owed]
         if q_tokens and any(v.field == "duration" for v in violations):
             quoted = {round(d.min_calendar_minutes()) for d in quoted_durations(q_tokens)}
             if quoted:

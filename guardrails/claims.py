@@ -579,7 +579,7 @@ DEADLINE_WORDS = _words(
 QUEUE_WORDS = _words(
     """
     antre antri antrean antrian ngantri ngantre queue queues line istirahat break perjalanan
-    jalan naik drive walk travel ride macet nyetir puasa berpuasa fasting fast
+    jalan naik drive walk travel ride macet nyetir puasa berpuasa fasting fast foot
     crossing journey trip sailing voyage flight berlayar nyebrang menyeberang penyeberangannya
     """
 )
@@ -1635,6 +1635,28 @@ def stated_amounts(tokens: list[Token]) -> frozenset[int]:
     return frozenset(amounts)
 
 
+_BILL_WORDS = _words(
+    """
+    tagihan tagihannya rekening rekeningnya bill billing pajak pajaknya tax tunggakan tunggakannya
+    iuran angsuran cicilan denda dendanya fine
+    """
+)
+
+
+def billed_amounts(tokens: list[Token]) -> frozenset[int]:
+    """Amounts a text gives as a bill, tax or arrears of its own ("tagihan saya bulan ini 87.500"):
+    repeated in an answer, they are what the citizen owes, not a fee the desk charges."""
+    if not any(t.low in _BILL_WORDS for t in tokens):
+        return frozenset()
+    amounts: set[int] = set()
+    for i, token in enumerate(tokens):
+        if (token.kind == "num" or token.low in MONEY_STARTS) and any(
+            tokens[j].low in _BILL_WORDS for j in range(max(0, i - 5), i)
+        ):
+            amounts |= stated_amounts(tokens[i : i + 4])
+    return frozenset(amounts)
+
+
 _LIST_LINKS = frozenset({",", "dan", "and", "atau", "or", "/", ";", "&"})
 # What may follow an amount in a list of variants ("650 for electronic", "75 (SIM C)").
 _VARIANT_LEADS = frozenset({"for", "untuk", "utk", "buat", "bagi", "(", ".", ",", "!", ";"})
@@ -2192,6 +2214,13 @@ def _duration_is_claim(
             and before_words[-1]
             in ("dalam", "dlm", "per", "in", "within", "a", "every", "setiap", "tiap")
         )
+    ):
+        return False
+    # "bisa sampe 1 jam antri": the queue, "20 minutes on foot": the walk; "total 3 bulan
+    # 245.600": months in a bill's total
+    queue_after = after_words[1:2] if after_words[:1] in (["on"], ["by"]) else after_words[:1]
+    if (queue_after and queue_after[0] in QUEUE_WORDS) or (
+        before_words[-1:] in (["total"], ["totalnya"]) and _starts_amount(tokens, end)
     ):
         return False
     # "jarak minimal antar donor 60 hari", "2 weeks between donations": a gap between visits

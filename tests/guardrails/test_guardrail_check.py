@@ -2432,3 +2432,37 @@ def test_gaps_between_visits_and_waits_after_an_event_are_no_completion_time() -
     answer = "Daftar izin katering paling lambat 30 hari setelah berdiri, terbit 5 hari kerja."
     assert checker.check(answer, service_id="izin").ok
     assert fields_of(checker, "Izin katering terbit 30 hari setelah daftar", "izin") == ["duration"]
+
+
+def test_a_variant_word_of_another_service_a_bill_and_a_queue_after_a_time() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "minta",
+                "Permintaan Benih Ikan",
+                ("permintaan benih",),
+                {"fee": {"nila": 200_000, "lele": 150_000, "gurami": 300_000}},
+            ),
+            _standard("gurami", "Pelatihan Gurami", ("pelatihan gurami",), {"fee": 0}),
+            _standard(
+                "bayar",
+                "Loket Pembayaran Retribusi",
+                ("loket pembayaran", "bayar retribusi"),
+                {"fee": 0, "duration": "10 menit"},
+            ),
+        ]
+    )
+    # "gurami" prices a variant of the request; it does not name the free training
+    answer = "Benih dijual per 1000 ekor: nila 200rb, lele 150rb, gurami 300rb."
+    assert checker.check(answer).ok
+    assert fields_of(checker, "Pelatihan gurami 300rb ya pak", None) == ["fee"]
+    # the bill the citizen quoted is what they owe
+    question = "tagihan retribusi saya bulan ini 87.500, bisa bayar di loket?"
+    answer = "Bisa, tanpa admin, jadi tetap 87.500 aja"
+    assert checker.check(answer, service_id="bayar", question=question).ok
+    assert fields_of(checker, "Bisa, bayar admin 5rb ya", "bayar", question) == ["fee"]
+    # the queue and the walk are no completion time
+    answer = "Awal bulan rame pak, bisa sampe 1 jam antri. Dilayani 10 menit."
+    assert checker.check(answer, service_id="bayar").ok
+    assert checker.check("The counter is 20 minutes on foot from the gate", service_id="bayar").ok
+    assert fields_of(checker, "Pembayaran di loket diproses 1 jam", "bayar") == ["duration"]
