@@ -558,11 +558,18 @@ _INSTITUTIONS = frozenset(
 )
 
 
+_AT_WORDS = frozenset({"di", "ke", "at", "in"})
+
+
 def _in_an_institution_name(tokens: Sequence[Token], mention: Mention) -> bool:
     """ "Puskesmas Rawat Inap Muara Lintang": a service's name inside the name of the
     institution (capitalised, after its kind, followed by a capitalised place), not the service."""
     start, end = mention.start, mention.end
-    if start == 0 or tokens[start - 1].low not in _INSTITUTIONS:
+    if start == 0 or (
+        tokens[start - 1].low not in _INSTITUTIONS
+        # "Kursus Renang di Kolam Renang Tirta Jati": a place's proper name after "di"
+        and not (tokens[start - 1].low in _AT_WORDS and end - start >= 2)
+    ):
         return False
     if not all(t.raw[:1].isupper() for t in tokens[start:end] if t.kind == "word"):
         return False

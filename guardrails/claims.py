@@ -2551,6 +2551,26 @@ def _inside_parentheses(tokens: list[Token], index: int) -> bool:
 # --------------------------------------------------------------------------- hours
 
 
+def _starts_a_rate(tokens: list[Token], index: int) -> bool:
+    """ "malam (mulai jam 5 sore) 200rb/jam": when an evening rate starts, in parentheses between
+    the rate's name and its price."""
+    if not _inside_parentheses(tokens, index):
+        return False
+    j = index - 1
+    while j >= 0 and tokens[j].low != "(":
+        j -= 1
+    k = index + 1
+    while k < len(tokens) and tokens[k].low != ")" and tokens[k].sentence == tokens[index].sentence:
+        k += 1
+    return (
+        j > 0
+        and tokens[j - 1].low in PERIOD_WORDS
+        and k + 1 < len(tokens)
+        and tokens[k].low == ")"
+        and _starts_amount(tokens, k + 1)
+    )
+
+
 def _adjust_period(hour: float, minute: int, period: str | None, assume_pm: bool) -> int:
     h = int(hour)
     if period in ("siang",):
@@ -3211,7 +3231,7 @@ def _dated(tokens: list[Token], index: int) -> bool:
     """A date stands right before ``index`` in its sentence ("20/08 jam 9", "tgl 20 Agustus",
     "Rabu 20/05/2026, antara pukul 08.00 dan 11.00")."""
     sentence = tokens[index].sentence
-    for j in range(index - 1, max(0, index - 7) - 1, -1):
+    for j in range(index - 1, max(0, index - 11) - 1, -1):
         if tokens[j].sentence != sentence:
             break
         low = tokens[j].low
@@ -3500,8 +3520,11 @@ def _hours_claims(
                     )
                     or (
                         # "visit us Monday to Friday from 08.00 to 15.00": days with a long span
-                        # state the hours even in an invitation
-                        bool(info.days) and r_end - r_start >= 300
+                        # state the hours even in an invitation (not a dated visit: "Kamis
+                        # 20/08 di Universitas pukul 08.00-13.00")
+                        bool(info.days)
+                        and r_end - r_start >= 300
+                        and not (status != "open" and _dated(tokens, index))
                     )
                     or (
                         # "mung jam 7-8 dalu thok", "cuma jam 9-11": only these hours
@@ -3518,7 +3541,7 @@ def _hours_claims(
                 )
                 opening_asked = False
             for index, minute, _bare in info.times:
-                if info.after_event(index) or queue_times:
+                if info.after_event(index) or queue_times or _starts_a_rate(tokens, index):
                     continue
                 status = status_at(index)
                 open_context = status == "open" or (status is None and hours_question)

@@ -2466,3 +2466,41 @@ def test_a_variant_word_of_another_service_a_bill_and_a_queue_after_a_time() -> 
     assert checker.check(answer, service_id="bayar").ok
     assert checker.check("The counter is 20 minutes on foot from the gate", service_id="bayar").ok
     assert fields_of(checker, "Pembayaran di loket diproses 1 jam", "bayar") == ["duration"]
+
+
+def test_a_place_named_after_di_an_evening_rate_and_a_dated_schedule() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "aula",
+                "Sewa Aula Serbaguna",
+                ("sewa aula", "aula serbaguna"),
+                {"fee": {"siang": 300_000, "malam": 450_000}, "hours": "Setiap hari 08.00-22.00"},
+            ),
+            _standard(
+                "senam",
+                "Kelas Senam Lansia",
+                ("kelas senam", "senam lansia"),
+                {"fee": 25_000, "duration": "8 minggu"},
+            ),
+            _standard(
+                "keliling",
+                "Perpustakaan Keliling",
+                ("perpustakaan keliling", "mobil pustaka"),
+                {"hours": "Senin-Sabtu 07.00-14.00"},
+            ),
+        ]
+    )
+    # "Aula Serbaguna Bina Warga" after "di" is the place, not the hall rental
+    answer = "Kelas Senam Lansia di Aula Serbaguna Bina Warga selesai dalam 8 minggu, Rp25.000."
+    assert checker.check(answer, service_id="senam").ok
+    assert fields_of(checker, "Sewa aula serbaguna Rp25.000 per hari", None) == ["fee"]
+    # when the evening rate starts is no opening time
+    answer = "siang 300rb, malam (mulai jam 5 sore) 450rb kak"
+    assert checker.check(answer, service_id="aula", question="sewa aula brp?").ok
+    # a visit on a date at a place is a slot, not the opening hours
+    answer = "Jadwal mobil pustaka: Selasa 18/08 di SDN 3 Sukamaju pukul 08.00-13.00."
+    assert checker.check(answer, service_id="keliling").ok
+    assert fields_of(checker, "Perpustakaan keliling buka Selasa 08.00-13.00", "keliling") == [
+        "hours"
+    ]
