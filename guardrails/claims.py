@@ -3998,13 +3998,17 @@ _SOURCE_WORDS = frozenset({"sumber", "source", "sources", "ref", "referensi", "r
 def _source_line_start(tokens: list[Token]) -> int | None:
     """Where a closing "Sumber: Standar Pelayanan Donor Darah Sukarela" line starts: a citation
     names documents, it makes no claim ("Sukarela" there is no voluntary fee)."""
+    found = None
     for i in range(len(tokens) - 2, -1, -1):
-        token = tokens[i]
-        if token.low in _SOURCE_WORDS and tokens[i + 1].low == ":":
-            line_start = i == 0 or tokens[i - 1].low in ("\n", ".", "!", "?", "(", "[", "-", "—")
-            last_line = all(t.low != "\n" for t in tokens[i:])
-            return i if line_start and last_line else None
-    return None
+        low = tokens[i].low
+        if low == "\n":
+            break  # only the last line
+        if low in _SOURCE_WORDS and tokens[i + 1].low == ":":
+            found = i
+    if found is None:
+        return None
+    before = tokens[found - 1].low if found else "\n"
+    return found if before in ("\n", ".", "!", "?", "(", "[", "-", "—") else None
 
 
 _RATE_OR_TOTAL = frozenset({"per", "/", "=", "total", "totalnya", "sekaligus", "x", "×"})
