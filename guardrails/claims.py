@@ -1421,9 +1421,21 @@ def _has_ancillary(
             j not in mention_tokens
             and not tokens[j].mention
             and (tokens[j].low in ANCILLARY_WORDS or tokens[j].stem in ANCILLARY_WORDS)
+            and not _for_the_officers(tokens, j)
         ):
             return True
     return False
+
+
+_OFFICERS = _words(
+    "petugas petugasnya penyuluh penyuluhnya officer officers staf staff pegawai tim"
+)
+
+
+def _for_the_officers(tokens: list[Token], j: int) -> bool:
+    """ "biaya transport petugas 100rb": the desk's own people are paid, so it is a charge for
+    the service, not an extra bought elsewhere."""
+    return any(t.low in _OFFICERS for t in tokens[j + 1 : j + 3])
 
 
 def _sentence_is_report(

@@ -2504,3 +2504,13 @@ def test_a_place_named_after_di_an_evening_rate_and_a_dated_schedule() -> None:
     assert fields_of(checker, "Perpustakaan keliling buka Selasa 08.00-13.00", "keliling") == [
         "hours"
     ]
+
+
+def test_transport_for_the_officers_is_a_charge_for_the_service() -> None:
+    checker = _soil_office()
+    answer = "Klinik hama gratis, tapi ada biaya transport petugas 150rb kalau ke kebun"
+    assert fields_of(checker, answer, "hama") == ["fee"]
+    assert fields_of(checker, "Bayar bensin tim 50rb aja pak", "hama") == ["fee"]
+    # transport the citizen arranges elsewhere stays an extra
+    answer = "Klinik hama gratis, ongkos transport ke kota 50rb"
+    assert checker.check(answer, service_id="hama").ok
