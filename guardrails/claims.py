@@ -2193,6 +2193,12 @@ _DATE_LEADS = frozenset({"tanggal", "tgl", "tgl.", "date", "dated"})
 
 
 _INTERVAL_WORDS = frozenset({"jarak", "interval", "selang"})
+_PER_SPAN = tuple(
+    [lead, span]
+    for lead in ("a", "per", "an")
+    for span in ("day", "week", "hari", "minggu", "pekan")
+)
+_A_SPAN = frozenset({"a day", "a week", "sehari", "seminggu", "sepekan", "per day", "per week"})
 
 
 def _duration_is_claim(
@@ -2234,6 +2240,11 @@ def _duration_is_claim(
     if (queue_after and queue_after[0] in QUEUE_WORDS) or (
         before_words[-1:] in (["total"], ["totalnya"]) and _starts_amount(tokens, end)
     ):
+        return False
+    # "24 hours a day, 7 days a week", "7 hari seminggu": how much of a day or week is served
+    if after_words[:2] in _PER_SPAN or after_words[:1] in (["sehari"], ["seminggu"], ["sepekan"]):
+        return False
+    if start > 0 and tokens[start - 1].low in UNIT_WORDS and duration.text.lower() in _A_SPAN:
         return False
     # "jarak minimal antar donor 60 hari", "2 weeks between donations": a gap between visits
     if any(w in _INTERVAL_WORDS for w in clause_before_words) or (

@@ -2514,3 +2514,12 @@ def test_transport_for_the_officers_is_a_charge_for_the_service() -> None:
     # transport the citizen arranges elsewhere stays an extra
     answer = "Klinik hama gratis, ongkos transport ke kota 50rb"
     assert checker.check(answer, service_id="hama").ok
+
+
+def test_hours_a_day_and_days_a_week_are_no_completion_time() -> None:
+    checker = _donor_office()
+    answer = "Donor plasma selesai 2 jam. Info bisa ditanyakan 24 jam sehari, 7 hari seminggu."
+    assert checker.check(answer, service_id="donor", question="berapa lama donor plasma?").ok
+    answer = "You can call us 24 hours a day, 7 days a week; donation takes 2 hours."
+    assert checker.check(answer, service_id="donor").ok
+    assert fields_of(checker, "Donor plasma selesai dalam sehari", "donor") == ["duration"]
