@@ -276,6 +276,8 @@ class PromiseChecker:
         question_services: list[str] = []
         named_in_full = 0  # services the question names by a full name or alias
         q_tokens: list[Token] = []
+        # words of the question's names, echoed alone in the answer ("uji beton" - "Beton 75rb")
+        echoes: dict[str, set[str]] = {}
         if question:
             q_tokens = tokenize(question)
             qkinds = question_kinds(q_tokens)
@@ -291,6 +293,14 @@ class PromiseChecker:
                 chosen = resolve(mention.candidates, [service_id] if service_id else [])
                 if chosen is not None and chosen not in question_services:
                     question_services.append(chosen)
+                if chosen is not None:
+                    for token in q_tokens[mention.start : mention.end]:
+                        if (
+                            token.kind == "word"
+                            and len(token.low) >= 4
+                            and token.low not in COMMON_CLAIM_WORDS
+                        ):
+                            echoes.setdefault(token.low, set()).add(chosen)
         mentions = self._index.mentions(tokens)
         mention_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         for i in mention_tokens:
@@ -337,6 +347,16 @@ class PromiseChecker:
             found = self._index.loose_mentions(
                 tokens, mention_tokens, short=bool(question_services)
             )
+            if len(question_services) > 1 and echoes:
+                seen = {m.start for m in found}
+                found.extend(
+                    Mention(frozenset(echoed), t.index, t.index + 1, True, t.sentence, t.clause)
+                    for t in tokens
+                    if t.index not in mention_tokens
+                    and t.index not in seen
+                    and len(echoed := echoes.get(t.low, set())) == 1
+                )
+                found.sort(key=lambda m: m.start)
             # Two distinctive words in a row ("calon pengantin") name their service even when
             # the question named another.
             paired = {

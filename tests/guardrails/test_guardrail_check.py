@@ -2523,3 +2523,20 @@ def test_hours_a_day_and_days_a_week_are_no_completion_time() -> None:
     answer = "You can call us 24 hours a day, 7 days a week; donation takes 2 hours."
     assert checker.check(answer, service_id="donor").ok
     assert fields_of(checker, "Donor plasma selesai dalam sehari", "donor") == ["duration"]
+
+
+def test_a_word_of_the_questions_names_echoed_alone_in_the_answer() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("kayu", "Uji Kuat Kayu", ("uji kayu",), {"fee": 90_000}),
+            _standard("bata", "Uji Tekan Bata", ("uji bata",), {"fee": 40_000}),
+            _standard("legal", "Pengesahan Gambar", ("pengesahan gambar",), {"fee": 25_000}),
+        ]
+    )
+    question = "mau uji kayu 3 batang sama uji bata 5 buah, total?"
+    answer = "Kayu 3 x 90rb = 270rb, bata 5 x 40rb = 200rb. Total 470rb"
+    assert checker.check(answer, question=question).ok
+    answer = "Kayu 3 x 40rb = 120rb, bata 5 x 40rb = 200rb. Total 320rb"
+    assert fields_of(checker, answer, None, question) == ["fee"]
+    question = "pengesahan gambar sama uji bata bisa sekalian? brp?"
+    assert checker.check("bisa, pengesahan 25rb + bata 40rb, total 65rb", question=question).ok
