@@ -485,6 +485,8 @@ def cognate_key(word: str) -> str | None:
 def _singular(low: str) -> str:
     """An English plural of a name word ("recommendations" for "recommendation")."""
     if len(low) > 4 and low.endswith("s") and not low.endswith("ss") and low.isascii():
+        if low.endswith(("sses", "shes", "ches", "xes")):
+            return low[:-2]  # "classes", "matches", "boxes"
         return low[:-1]
     return low
 

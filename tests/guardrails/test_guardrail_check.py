@@ -2540,3 +2540,16 @@ def test_a_word_of_the_questions_names_echoed_alone_in_the_answer() -> None:
     assert fields_of(checker, answer, None, question) == ["fee"]
     question = "pengesahan gambar sama uji bata bisa sekalian? brp?"
     assert checker.check("bisa, pengesahan 25rb + bata 40rb, total 65rb", question=question).ok
+
+
+def test_english_plurals_in_es_name_their_service() -> None:
+    checker = PromiseChecker(
+        [
+            _standard("kolam", "Kolam Renang", ("pool",), {"hours": "Selasa-Minggu 06.00-17.00"}),
+            _standard(
+                "kelas", "Kelas Renang", ("swim class",), {"hours": "Sabtu-Minggu 07.00-09.00"}
+            ),
+        ]
+    )
+    answer = "Swim classes are Sat-Sun 7-9am, and the pool opens Tue-Sun 6am-5pm."
+    assert checker.check(answer, question="pool and swim class open on monday?").ok
