@@ -377,7 +377,8 @@ def tokenize(text: str) -> list[Token]:
             previous_abbreviation = False
         else:
             previous_day = day
-            previous_abbreviation = abbreviation
+            # "No. Swim classes are ...": an answer opening with "No." says no, not "Nomor"
+            previous_abbreviation = abbreviation and not (index == 1 and low == "no")
     starts.append(index)
     for first, stop in pairwise(starts):
         for token in tokens[first:stop]:
