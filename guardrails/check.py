@@ -484,6 +484,7 @@ class PromiseChecker:
                 self._context(
                     violation,
                     *origins[id(violation)],
+                    qkinds=qkinds,
                     tokens=tokens,
                     attributor=attributor,
                     given=service_id,
@@ -501,6 +502,7 @@ class PromiseChecker:
         claim: FeeClaim | DurationClaim | HoursClaim,
         owner: str,
         *,
+        qkinds: frozenset[str],
         tokens: list[Token],
         attributor: Attributor,
         given: str | None,
@@ -533,11 +535,15 @@ class PromiseChecker:
         else:
             kind = f"hours:{claim.kind}"
         anchor = tokens[claim.index]
-        in_clause = in_sentence = False
+        in_clause = in_sentence = owner_named = other_clause = other_sentence = False
         for mention, service in (*attributor.strong, *attributor.loose):
             if service == owner:
+                owner_named = True
                 in_clause = in_clause or mention.clause == anchor.clause
                 in_sentence = in_sentence or mention.sentence == anchor.sentence
+            else:
+                other_clause = other_clause or mention.clause == anchor.clause
+                other_sentence = other_sentence or mention.sentence == anchor.sentence
         return CandidateContext(
             field=violation.field,
             kind=kind,
@@ -551,7 +557,34 @@ class PromiseChecker:
             services_named=services_named,
             promise_stated=(owner, violation.field) in agreeing,
             free_promise=promises.fee is not None and promises.fee.is_free,
+            agrees_other=self._keeps_another_promise(claim, owner, tokens),
+            other_in_clause=other_clause,
+            other_in_sentence=other_sentence,
+            owner_named=owner_named,
+            field_asked=violation.field in qkinds,
         )
+
+    def _keeps_another_promise(
+        self, claim: FeeClaim | DurationClaim | HoursClaim, owner: str, tokens: list[Token]
+    ) -> bool:
+        """The claimed value keeps the promise of some other service of the folder."""
+        for other, service in self._services.items():
+            if other == owner:
+                continue
+            promises = service.standard.promises
+            if isinstance(claim, FeeClaim):
+                if (
+                    claim.amount
+                    and promises.fee is not None
+                    and claim.amount in promises.fee.values
+                ):
+                    return True
+            elif isinstance(claim, DurationClaim):
+                if promises.duration is not None and self._check_duration(claim, service) is None:
+                    return True
+            elif promises.hours is not None and self._check_hours(claim, service) is None:
+                return True
+        return False
 
     def _owner_by_variant(
         self,

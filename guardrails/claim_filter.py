@@ -41,6 +41,12 @@ class CandidateContext:
     services_named: int  # distinct services named in the answer
     promise_stated: bool  # another claim of the same field and owner agrees with the promise
     free_promise: bool  # the owner's fee promise is free
+    # Structure that carries over to folders never seen (no words of one organisation):
+    agrees_other: bool = False  # the claimed value keeps another service's promise
+    other_in_clause: bool = False  # another service is named in the claim's clause
+    other_in_sentence: bool = False
+    owner_named: bool = False  # the owner is named anywhere in the answer
+    field_asked: bool = False  # the question asks about this field
 
 
 def _word(token: Token) -> str | None:
@@ -85,6 +91,11 @@ def candidate_features(
         ("in_sentence", context.named_in_sentence),
         ("promise_stated", context.promise_stated),
         ("free_promise", context.free_promise),
+        ("agrees_other", context.agrees_other),
+        ("other_in_clause", context.other_in_clause),
+        ("other_in_sentence", context.other_in_sentence),
+        ("owner_named", context.owner_named),
+        ("field_asked", context.field_asked),
     ):
         if value:
             features.append(f"a:{name}")
