@@ -331,15 +331,15 @@ class ServiceIndex:
         for key, ids in table.items():
             for word in key:
                 owners.setdefault(word, set()).update(ids)
-        # A word found in one service's names only ("catin"): names that service when no full
-        # name or alias is written ("cek catin" for "cek kesehatan catin").
-        # words of fee variants ("trombosit" of a blood request priced per bag type)
+        # Words of fee variants ("trombosit" of a blood request priced per bag type).
         variant_owners: dict[str, set[str]] = {}
         for standard in standards:
             fee = standard.promises.fee
             for variant in fee.amounts if fee is not None else ():
                 for word in variant_key(variant):
                     variant_owners.setdefault(word, set()).add(standard.service_id)
+        # A word found in one service's names only ("catin"): names that service when no full
+        # name or alias is written ("cek catin" for "cek kesehatan catin").
         self._distinctive = {
             word: frozenset(ids)
             for word, ids in owners.items()
@@ -564,8 +564,9 @@ _AT_WORDS = frozenset({"di", "ke", "at", "in"})
 
 
 def _in_an_institution_name(tokens: Sequence[Token], mention: Mention) -> bool:
-    """ "Puskesmas Rawat Inap Muara Lintang": a service's name inside the name of the
-    institution (capitalised, after its kind, followed by a capitalised place), not the service."""
+    """ "Puskesmas Rawat Inap Muara Lintang", "di Kolam Renang Tirta Jati": a service's name
+    inside the name of an institution or place (capitalised, after its kind or after "di"/"at",
+    followed by a capitalised name), not the service."""
     start, end = mention.start, mention.end
     if start == 0 or (
         tokens[start - 1].low not in _INSTITUTIONS

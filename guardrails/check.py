@@ -557,7 +557,7 @@ class PromiseChecker:
             services_named=services_named,
             promise_stated=(owner, violation.field) in agreeing,
             free_promise=promises.fee is not None and promises.fee.is_free,
-            agrees_other=self._keeps_another_promise(claim, owner, tokens),
+            agrees_other=self._keeps_another_promise(claim, owner),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
             owner_named=owner_named,
@@ -565,24 +565,18 @@ class PromiseChecker:
         )
 
     def _keeps_another_promise(
-        self, claim: FeeClaim | DurationClaim | HoursClaim, owner: str, tokens: list[Token]
+        self, claim: FeeClaim | DurationClaim | HoursClaim, owner: str
     ) -> bool:
-        """The claimed value keeps the promise of some other service of the folder."""
+        """The claimed value keeps the promise of some other service of the folder (a fee by its
+        exact amount)."""
         for other, service in self._services.items():
             if other == owner:
                 continue
-            promises = service.standard.promises
             if isinstance(claim, FeeClaim):
-                if (
-                    claim.amount
-                    and promises.fee is not None
-                    and claim.amount in promises.fee.values
-                ):
+                fee = service.standard.promises.fee
+                if claim.amount and fee is not None and claim.amount in fee.values:
                     return True
-            elif isinstance(claim, DurationClaim):
-                if promises.duration is not None and self._check_duration(claim, service) is None:
-                    return True
-            elif promises.hours is not None and self._check_hours(claim, service) is None:
+            elif self._keeps_time_promise(claim, service):
                 return True
         return False
 
@@ -661,10 +655,11 @@ class PromiseChecker:
             for m, s in named
             if m.sentence == anchor.sentence and s != owner and not attributor.compared(m)
         }
-        # a word of another service's names in the claim's own clause
-        clause_words = {t.low for t in tokens if t.clause == anchor.clause and t.kind == "word"}
         if isinstance(claim, FeeClaim) and claim.amount:
-            clause_words -= self._services[owner].name_words
+            # a word of another service's names in the claim's own clause
+            clause_words = {
+                t.low for t in tokens if t.clause == anchor.clause and t.kind == "word"
+            } - self._services[owner].name_words
             others.update(
                 other
                 for other, service in self._services.items()
@@ -678,17 +673,18 @@ class PromiseChecker:
                 if claim.amount is None or service.standard.promises.fee is None:
                     continue
                 agrees = self._check_fee(claim, service, tokens, sentences, mentions) is None
-            elif isinstance(claim, DurationClaim):
-                if service.standard.promises.duration is None:
-                    continue
-                agrees = self._check_duration(claim, service) is None
             else:
-                if service.standard.promises.hours is None:
-                    continue
-                agrees = self._check_hours(claim, service) is None
+                agrees = self._keeps_time_promise(claim, service)
             if agrees:
                 return True
         return False
+
+    def _keeps_time_promise(self, claim: DurationClaim | HoursClaim, service: _Service) -> bool:
+        """The duration or hours claimed keep ``service``'s promise (False when it has none)."""
+        promises = service.standard.promises
+        if isinstance(claim, DurationClaim):
+            return promises.duration is not None and self._check_duration(claim, service) is None
+        return promises.hours is not None and self._check_hours(claim, service) is None
 
     def _asked_variants(self, q_tokens: list[Token], topics: Sequence[str]) -> dict[str, str]:
         """The one fee variant the question names for each topic ("kartu saya hilang" asks the
