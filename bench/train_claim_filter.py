@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -95,12 +96,17 @@ def train(
     vocabulary = {
         f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))
     }
-    rows = np.zeros((len(examples), len(vocabulary)), dtype=np.float32)
-    for r, example in enumerate(examples):
-        for feature in example.features:
-            column = vocabulary.get(feature)
-            if column is not None:
-                rows[r, column] = 1.0
+    cells = {
+        (r, column)
+        for r, example in enumerate(examples)
+        for feature in example.features
+        if (column := vocabulary.get(feature)) is not None
+    }
+    row_ids, column_ids = zip(*sorted(cells), strict=True) if cells else ((), ())
+    rows = sparse.csr_matrix(
+        (np.ones(len(cells), dtype=np.float32), (row_ids, column_ids)),
+        shape=(len(examples), len(vocabulary)),
+    )
     labels = np.array([e.label for e in examples], dtype=np.float32)
     weights = np.where(labels > 0, 1.0, negative_weight).astype(np.float32)
     weights /= weights.sum()

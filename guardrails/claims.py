@@ -9,6 +9,7 @@ numbers, page and sheet counts, ages, validity periods) are left alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guardrails.numbers import (
@@ -794,6 +795,21 @@ EVERY_DAY_LEAD = frozenset({"setiap", "tiap", "every", "tiap-tiap"})
 # --------------------------------------------------------------------------- questions
 
 
+_BOOKING_ASKED = frozenset(
+    {
+        "book",
+        "booking",
+        "booked",
+        "reserve",
+        "reserved",
+        "reservation",
+        "reservasi",
+        "kosong",
+        "confirmed",
+    }
+)
+
+
 def question_kinds(tokens: list[Token]) -> frozenset[str]:
     """What a question asks about: "fee", "duration", "hours" (possibly several)."""
     kinds: set[str] = set()
@@ -941,6 +957,9 @@ def question_kinds(tokens: list[Token]) -> frozenset[str]:
         and _asks_about_time_of_day(tokens)
     ):
         kinds.add("hours")  # "futsal jam 11 malem bisa? brp?": the time and the price
+    # "can I book a room tomorrow at 1pm?", "jam 7 ada lapangan kosong?": a booking is asked
+    if any(w in _BOOKING_ASKED for w in words):
+        kinds.add("slot")
     # "Jumat loket tutup jam berapa?": one day asked about scopes a bare time in the answer
     if len(asked_days) == 1 and "hours" in kinds:
         kinds.add(f"day:{asked_days.pop()}")
@@ -2730,6 +2749,9 @@ def _read_days(tokens: list[Token], i: int) -> tuple[frozenset[int], int, bool] 
             and k < count
             and tokens[k].low in DAY_WORDS
             and _is_day(tokens, k, True)
+            # "jam 9-3 Senin-Kamis, Jumat sampe 11.30": after a span, a day with its own time
+            # starts the next group
+            and not (connector == "," and is_range and _own_time_after(tokens, k + 1))
         ):
             first = DAY_WORDS[tokens[k].low]
             days.add(first)
@@ -2737,6 +2759,18 @@ def _read_days(tokens: list[Token], i: int) -> tuple[frozenset[int], int, bool] 
             continue
         break
     return frozenset(days), j, is_range
+
+
+def _own_time_after(tokens: list[Token], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    return (
+        token.kind == "num"
+        or token.low in TIME_LEAD
+        or token.low in UNTIL_WORDS
+        or (token.low == "sampe")
+    )
 
 
 def _day_of_a_mishap(tokens: list[Token], index: int, start: int, days: frozenset[int]) -> bool:
@@ -2862,10 +2896,19 @@ class _ClauseHours:
         """A day element right after "kecuali"/"except"."""
         return any(0 < index - e <= 2 for e in self.excepts)
 
-    def status_near(self, index: int) -> str | None:
+    def status_near(self, index: int, tokens: Sequence[Token] = ()) -> str | None:
+        """The status nearest the day or time at ``index``; at equal distance the one after it
+        ("Sabtu tutup"), unless "and" parts them ("closed on Mondays and opens Tuesday")."""
         if not self.statuses:
             return None
-        return min(self.statuses, key=lambda s: (abs(s[0] - index), s[0] < index))[1]
+
+        def rank(status: tuple[int, str]) -> tuple[int, bool]:
+            at = status[0]
+            if at > index and any(t.low in _AND_WORDS for t in tokens[index:at]):
+                return abs(at - index), True
+            return abs(at - index), at < index
+
+        return min(self.statuses, key=rank)[1]
 
     @property
     def status(self) -> str | None:
@@ -2930,11 +2973,14 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 low in ("libur", "liburnya") and i > start and tokens[i - 1].low == "hari"
             ):
                 negated = _status_negated(tokens, i)
-                # "Friday we close at 11": a closing time, the day itself is open
+                # "Friday we close at 11", "closes earlier, at 11.30": a closing time, the day
+                # itself is open
                 if negated or not (
-                    _time_follows(tokens, i + 1, end) or _after_that(tokens, i, start)
+                    _closing_time_follows(tokens, i + 1) or _after_that(tokens, i, start)
                 ):
                     info.statuses.append((i, "open" if negated else "closed"))
+            elif _citizen_condition(tokens, i, start):
+                pass  # "if you cannot come on Friday", "kalau Bapak tidak bisa datang Sabtu"
             elif low in ("bisa", "can", "dapat", "bs", "ada") and _status_negated(tokens, i):
                 info.statuses.append((i, "closed"))  # "gak bisa Sabtu"
             elif low in _CANNOT:
@@ -3187,6 +3233,19 @@ _SLOT_WORDS = _words(
 )
 
 
+_ADVICE_WORDS = frozenset(
+    {"sebaiknya", "disarankan", "dianjurkan", "usahakan", "recommend", "suggest", "best"}
+)
+_ARRIVAL_WORDS = frozenset({"tiba", "datang", "dateng", "hadir", "arrive", "arriving", "come"})
+
+
+def _advised_arrival(tokens: list[Token], start: int, end: int) -> bool:
+    """ "sebaiknya tiba pukul 09.00-10.00", "we recommend arriving 8-9": when to come, inside the
+    hours, not the hours."""
+    words = {t.low for t in tokens[start:end]}
+    return bool(words & _ADVICE_WORDS) and bool(words & _ARRIVAL_WORDS)
+
+
 def _about_a_slot(tokens: list[Token], index: int) -> bool:
     """ "kamis jam 19.00-21.00 masih kosong", "Saturday tutoring sessions from 13.00 to 15.00"."""
     sentence = tokens[index].sentence
@@ -3290,6 +3349,37 @@ _STARTS = frozenset({"mulai", "starts", "start", "begins", "dimulai"})
 _RATE_NOUNS = frozenset({"tarif", "tarifnya", "harga", "rate", "rates", "price", "prices"})
 
 
+_AND_WORDS = frozenset({"and", "dan", "but", "&"})
+_LIST_ENDS = (DAY_LIST_CONNECTORS - {",", "/"}) | {"&", "maupun"}
+# Nouns that make the day before them the day of an event ("Sunday departures")
+_DAY_EVENTS = _words(
+    """
+    departure departures keberangkatan flight flights penerbangan session sessions sesi class
+    classes event events acara sidang hearing hearings exam exams ujian lomba pertandingan
+    festival party wedding resepsi
+    """
+)
+
+
+def _ends_a_day_list(tokens: list[Token], start: int) -> bool:
+    """A clause that opens with "dan"/"and" right after a day name ("Sabtu, Minggu, | dan hari
+    libur nasional tutup")."""
+    if start >= len(tokens) or tokens[start].low not in _LIST_ENDS:
+        return False
+    j = start - 1
+    if j >= 0 and tokens[j].low == ",":
+        j -= 1
+    return j >= 0 and tokens[j].low in DAY_WORDS
+
+
+def _day_of_an_event(tokens: list[Token], index: int, end: int) -> bool:
+    """ "For Sunday departures", "Saturday sessions": the day names an event, not the desk's day."""
+    j = index
+    while j < end and (tokens[j].low in DAY_WORDS or tokens[j].low in ("-", "to", "sampai")):
+        j += 1
+    return j < end and tokens[j].low in _DAY_EVENTS
+
+
 def _part_of_the_day_after(tokens: list[Token], index: int, end: int) -> bool:
     j = index
     while j < end and (tokens[j].low in DAY_WORDS or tokens[j].low in ("hari", ",", "-", "dan")):
@@ -3346,6 +3436,49 @@ def _time_follows_days(tokens: list[Token], index: int, end: int) -> bool:
     return j > index and _time_follows(tokens, j, end)
 
 
+_CLOSING_FILLERS = frozenset(
+    {"earlier", "early", "lebih", "lbh", "awal", "cepat", "cpt", ",", "pada", "on", "di", "nya"}
+)
+
+
+def _closing_time_follows(tokens: list[Token], index: int) -> bool:
+    """ "tutup jam 11", "closes earlier, at 11.30": a time after the closing word in its
+    sentence (past a comparative and a comma) makes it a closing time."""
+    sentence = tokens[index - 1].sentence
+    for j in range(index, min(len(tokens), index + 5)):
+        token = tokens[j]
+        if token.sentence != sentence:
+            return False
+        if token.kind == "num" or token.low in TIME_LEAD or token.low == "at":
+            return True
+        if token.low not in _CLOSING_FILLERS:
+            return False
+    return False
+
+
+_CONDITION_LEADS = frozenset(
+    {"if", "jika", "kalau", "kalo", "klo", "kl", "apabila", "bila", "seandainya", "unless"}
+)
+_CITIZEN_PRONOUNS = frozenset(
+    {"you", "anda", "kamu", "km", "bapak", "ibu", "bpk", "bu", "pak", "kakak", "saudara", "sdr"}
+)
+
+
+def _citizen_condition(tokens: list[Token], index: int, start: int) -> bool:
+    """ "if you cannot come", "kalau Bapak tidak bisa datang": a negated verb whose subject is
+    the citizen in a condition; it says nothing of the desk's days."""
+    low = tokens[index].low
+    if low not in _CANNOT and not (
+        low in ("bisa", "can", "dapat", "bs") and _status_negated(tokens, index)
+    ):
+        return False
+    before = [t.low for t in tokens[max(start, index - 5) : index]]
+    for k, word in enumerate(before):
+        if word in _CITIZEN_PRONOUNS and any(w in _CONDITION_LEADS for w in before[:k]):
+            return True
+    return False
+
+
 def _time_follows(tokens: list[Token], index: int, end: int) -> bool:
     for j in range(index, min(end, index + 3)):
         low = tokens[j].low
@@ -3377,9 +3510,21 @@ def _speaks_of_service(tokens: list[Token], info: _ClauseHours) -> bool:
     return any(t.mention or t.low in EXCLUSIVE_WORDS for t in tokens[info.start : info.end])
 
 
+_TOO_LATE = frozenset({"late", "telat", "terlambat", "kesorean", "kemaleman", "kemalaman"})
+_DEGREES = frozenset({"°", "derajat", "℃", "celsius", "°c"})
+
+
+def _a_temperature(tokens: list[Token], i: int) -> bool:
+    """ "simpan di suhu 2-8°C": degrees, not hours."""
+    after = [t.low for t in tokens[i + 1 : i + 4]]
+    return bool(after[:1] and after[0] in _DEGREES) or (
+        len(after) == 3 and after[0] in ("-", "to", "sampai") and after[2] in _DEGREES
+    )
+
+
 def _read_bare_hour(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
     token = tokens[i]
-    if not token.low.isdigit() or len(token.low) > 2:
+    if not token.low.isdigit() or len(token.low) > 2 or _a_temperature(tokens, i):
         return None
     hour = int(token.low)
     if hour > 24:
@@ -3462,11 +3607,27 @@ def _hours_claims(
             ),
             None,
         )
+        if sentence_status is None:
+            # "Sabtu, Minggu, dan hari libur nasional tutup": the holidays end the day list and
+            # its status is the list's
+            sentence_status = next(
+                (
+                    c.status
+                    for c in by_sentence[info.sentence]
+                    if c.holiday and c.start > info.start and _ends_a_day_list(tokens, c.start)
+                ),
+                None,
+            )
+        # "Minggu gak bisa kak, kartu Selasa-Jumat 9-3": a clause with its own days and hours
+        # states them; another clause's "closed" is not theirs
+        own_hours = bool(info.days) and has_time
 
         def status_at(
-            index: int, info: _ClauseHours = info, fallback: str | None = sentence_status
+            index: int,
+            info: _ClauseHours = info,
+            fallback: str | None = None if own_hours else sentence_status,
         ) -> str | None:
-            near = info.status_near(index)
+            near = info.status_near(index, tokens)
             return near if near is not None else fallback
 
         inherited_days: frozenset[int] | None = None
@@ -3530,7 +3691,14 @@ def _hours_claims(
                     and not any(is_range for _, _, is_range in info.days)
                     and _about_a_slot(tokens, index)
                 )
-                booked = info.appointment or slot or (status != "open" and _dated(tokens, index))
+                booked = (
+                    info.appointment
+                    or slot
+                    or (status != "open" and _dated(tokens, index))
+                    or _advised_arrival(tokens, info.start, info.end)
+                    # the hours of a booking the question asks about, on no days of the week
+                    or ("slot" in qkinds and not info.days and inherited_days is None)
+                )
                 strict = (
                     (
                         (
@@ -3641,7 +3809,12 @@ def _hours_claims(
                     claims.append(
                         HoursClaim(index, "open_at", days, minute, None, f"buka {_hhmm(minute)}")
                     )
-                elif status == "closed" or not sentence_service:
+                elif (
+                    status == "closed"
+                    or not sentence_service
+                    # "so 2pm is too late": a time the answer turns down
+                    or any(w in _TOO_LATE for w in next_words[:4])
+                ):
                     continue
                 else:
                     strong = (status == "open" and not info.queue) or info.service_verb
@@ -3652,7 +3825,11 @@ def _hours_claims(
                     )
         excluded: set[int] = set()
         for index, days, is_range in info.days:
-            if info.after_event(index) or _day_of_a_mishap(tokens, index, info.start, days):
+            if (
+                info.after_event(index)
+                or _day_of_a_mishap(tokens, index, info.start, days)
+                or _day_of_an_event(tokens, index, info.end)
+            ):
                 continue
             status = status_at(index)
             if info.excepted(index):

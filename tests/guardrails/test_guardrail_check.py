@@ -2558,3 +2558,113 @@ def test_english_plurals_in_es_name_their_service() -> None:
     question = "is the pool and the swim class open on monday?"
     answer = "No. Swim classes are Tue-Fri 3-5pm and Sat-Sun 7-9am, pool opens Tue-Sun 6am-5pm."
     assert checker.check(answer, service_id="kolam", question=question).ok
+
+
+# ------------------------------------------- session 6: hours read across clauses, in context
+
+
+def _boat_office() -> PromiseChecker:
+    return PromiseChecker(
+        [
+            _standard(
+                "izin",
+                "Izin Sandar Perahu",
+                ("izin sandar", "mooring permit"),
+                {"fee": 0, "hours": "Senin-Kamis 08.00-15.00, Jumat 08.00-11.00"},
+            ),
+            _standard(
+                "bengkel",
+                "Bengkel Mesin Tempel",
+                ("bengkel mesin", "outboard workshop"),
+                {"fee": 40_000, "hours": "Selasa-Sabtu 07.00-16.00"},
+            ),
+        ]
+    )
+
+
+def test_a_closed_day_in_one_clause_leaves_the_days_and_hours_of_the_next() -> None:
+    checker = _boat_office()
+    question = "bengkel mesin buka hari Minggu?"
+    answer = "Minggu gak bisa pak, bengkel Selasa-Sabtu 7-4."
+    assert checker.check(answer, service_id="bengkel", question=question).ok
+    answer = "Minggu gak ada mekanik pak, bengkel Selasa-Sabtu jam 7 pagi sampai jam 4 sore"
+    assert checker.check(answer, service_id="bengkel", question=question).ok
+    answer = "Minggu gak bisa pak, bengkel Senin-Sabtu jam 7 pagi sampai jam 4 sore"
+    assert fields_of(checker, answer, "bengkel", question) == ["hours"]
+    # "tutup" with no hours of its own still closes the days of its sentence
+    answer = "Tutup pak, Selasa sama Rabu"
+    assert fields_of(checker, answer, "bengkel", "selasa rabu buka?") == ["hours"]
+
+
+def test_closing_earlier_at_a_time_is_a_closing_time_not_a_closed_day() -> None:
+    checker = _boat_office()
+    question = "When does the mooring permit desk close on Thursday?"
+    answer = "On Thursday it closes at 15.00. On Friday the desk closes earlier, at 11.00."
+    assert checker.check(answer, service_id="izin", question=question).ok
+    answer = "On Friday the desk is closed, come back on Monday."
+    assert fields_of(checker, answer, "izin", "open on friday?") == ["hours"]
+
+
+def test_what_the_citizen_cannot_do_and_when_to_arrive_are_not_the_hours() -> None:
+    checker = _boat_office()
+    question = "Is the mooring permit desk open on Friday afternoon?"
+    answer = (
+        "On Fridays the desk is open from 08.00 to 11.00 only. If you cannot come on Friday "
+        "morning, please visit Monday to Thursday, 08.00-15.00."
+    )
+    assert checker.check(answer, service_id="izin", question=question).ok
+    question = "Izin sandar bisa diurus hari Jumat?"
+    answer = (
+        "Bisa, loket buka Jumat pukul 08.00-11.00. Jika Bapak datang Jumat, sebaiknya tiba "
+        "pukul 08.30-09.30 agar berkas sempat diperiksa."
+    )
+    assert checker.check(answer, service_id="izin", question=question).ok
+    answer = "Bisa, loket buka Jumat pukul 09.00-10.00 saja."
+    assert fields_of(checker, answer, "izin", question) == ["hours"]
+
+
+def test_holidays_that_end_a_day_list_and_days_that_name_an_event() -> None:
+    checker = _boat_office()
+    question = "Apakah izin sandar buka hari Jumat?"
+    answer = (
+        "Ya, izin sandar buka Jumat pukul 08.00-11.00 dan Senin-Kamis pukul 08.00-15.00. "
+        "Sabtu, Minggu, dan hari libur nasional tutup."
+    )
+    assert checker.check(answer, service_id="izin", question=question).ok
+    answer = "Ya, Jumat pukul 08.00-11.00. Sabtu, Minggu, dan hari libur nasional juga buka."
+    assert fields_of(checker, answer, "izin", question) == ["hours"]
+    question = "Is the outboard workshop open on Monday?"
+    answer = (
+        "The workshop is closed on Mondays and opens Tuesday to Saturday, 07.00-16.00. "
+        "For Monday departures, we recommend bringing the engine on Saturday."
+    )
+    assert checker.check(answer, service_id="bengkel", question=question).ok
+
+
+def test_degrees_and_a_time_turned_down_are_no_hours() -> None:
+    checker = _boat_office()
+    answer = "Oli disimpan di suhu 2-8°C ya pak, servis 40rb."
+    assert checker.check(answer, service_id="bengkel", question="bengkel buka jam brp?").ok
+    question = "can I bring the engine on Friday at 5pm?"
+    answer = "We close at 16.00 on Friday, so 5pm is too late, sorry."
+    assert checker.check(answer, service_id="bengkel", question=question).ok
+    answer = "Friday 5pm is fine, see you."
+    assert fields_of(checker, answer, "bengkel", question) == ["hours"]
+
+
+def test_a_day_after_a_span_with_its_own_time_and_the_hours_of_a_booking() -> None:
+    checker = _boat_office()
+    question = "izin sandar buka jam brp kak?"
+    answer = "Izin sandar buka jam 8 sampe jam 3 sore kak Senin-Kamis, Jumat sampe 11"
+    assert checker.check(answer, service_id="izin", question=question).ok
+    answer = "Izin sandar buka jam 8 sampe jam 3 sore kak Senin-Jumat"
+    assert fields_of(checker, answer, "izin", question) == ["hours"]
+    # the hours of the booking asked about are a slot inside the opening hours
+    question = "can I book the outboard workshop tomorrow at 9am?"
+    answer = "Sure, bay 2 is available 9-11am, see you."
+    assert checker.check(answer, service_id="bengkel", question=question).ok
+    assert fields_of(checker, "Sure, bay 2 is available 5-7pm.", "bengkel", question) == ["hours"]
+    # a question about the hours for booking still gets the hours checked
+    question = "What are the hours for booking the outboard workshop?"
+    answer = "Bookings are handled Tuesday to Saturday, 09.00-12.00."
+    assert fields_of(checker, answer, "bengkel", question) == ["hours"]
