@@ -110,6 +110,10 @@ DEFAULT_FILTER = ClaimFilter(
     claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
 )
 WORKING_DAYS_TOLERANCE = 1.10
+# Hours claims that state the promised times when they keep them; a day that is open or a slot
+# inside the hours states none ("kamis jam 22.00-23.00 masih kosong" names an open day, and
+# breaks the hours)
+_STATES_THE_HOURS = frozenset({"range", "open_at", "close_at", "always_open"})
 
 _FIELD_WORDS = {"fee": "biaya", "duration": "waktu penyelesaian", "hours": "jam layanan"}
 _ADJACENT_FILLERS = (FILLERS | FEE_WORDS | {":", "-", "=", "(", ")", "nya"}) - {
@@ -440,7 +444,7 @@ class PromiseChecker:
                 if violation is not None:
                     violations.append(violation)
                     origins[id(violation)] = (claim, owner)
-                else:
+                elif not isinstance(claim, HoursClaim) or claim.kind in _STATES_THE_HOURS:
                     agreeing.add((owner, claim.field))
         for claim, owner in spans:
             hours = self._services[owner].standard.promises.hours
@@ -536,12 +540,14 @@ class PromiseChecker:
             kind = f"hours:{claim.kind}"
         anchor = tokens[claim.index]
         in_clause = in_sentence = owner_named = other_clause = other_sentence = False
+        others: set[str] = {service for service in asked if service != owner}
         for mention, service in (*attributor.strong, *attributor.loose):
             if service == owner:
                 owner_named = True
                 in_clause = in_clause or mention.clause == anchor.clause
                 in_sentence = in_sentence or mention.sentence == anchor.sentence
             else:
+                others.add(service)
                 other_clause = other_clause or mention.clause == anchor.clause
                 other_sentence = other_sentence or mention.sentence == anchor.sentence
         return CandidateContext(
@@ -558,6 +564,7 @@ class PromiseChecker:
             promise_stated=(owner, violation.field) in agreeing,
             free_promise=promises.fee is not None and promises.fee.is_free,
             agrees_other=self._keeps_another_promise(claim, owner),
+            agrees_named_other=self._keeps_another_promise(claim, owner, among=others),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
             owner_named=owner_named,
@@ -565,12 +572,15 @@ class PromiseChecker:
         )
 
     def _keeps_another_promise(
-        self, claim: FeeClaim | DurationClaim | HoursClaim, owner: str
+        self,
+        claim: FeeClaim | DurationClaim | HoursClaim,
+        owner: str,
+        among: set[str] | None = None,
     ) -> bool:
         """The claimed value keeps the promise of some other service of the folder (a fee by its
-        exact amount)."""
+        exact amount); with ``among``, of one of those services (the ones the text names)."""
         for other, service in self._services.items():
-            if other == owner:
+            if other == owner or (among is not None and other not in among):
                 continue
             if isinstance(claim, FeeClaim):
                 fee = service.standard.promises.fee

@@ -47,6 +47,7 @@ class CandidateContext:
     other_in_sentence: bool = False
     owner_named: bool = False  # the owner is named anywhere in the answer
     field_asked: bool = False  # the question asks about this field
+    agrees_named_other: bool = False  # ... keeps the promise of another service the text names
 
 
 def _word(token: Token) -> str | None:
@@ -96,6 +97,7 @@ def candidate_features(
         ("other_in_sentence", context.other_in_sentence),
         ("owner_named", context.owner_named),
         ("field_asked", context.field_asked),
+        ("agrees_named_other", context.agrees_named_other),
     ):
         if value:
             features.append(f"a:{name}")

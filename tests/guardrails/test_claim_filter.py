@@ -71,3 +71,20 @@ def test_the_model_is_plain_numbers() -> None:
     assert math.isfinite(claim_filter_model.BIAS)
     assert claim_filter_model.WEIGHTS
     assert all(math.isfinite(w) for w in claim_filter_model.WEIGHTS.values())
+
+
+def test_features_tell_a_named_services_promise_from_any_services_and_days_from_hours() -> None:
+    checker = PromiseChecker(sample_standards())
+    # "seminggu" keeps the birth certificate's 5 working days, and the answer names it
+    named = {
+        c.violation.service_id: set(c.features())
+        for c in checker.candidates("KK seminggu, akta kelahiran 5 hari kerja.")
+    }
+    assert "a:agrees_named_other" in named["kartu-keluarga"]
+    # a value that keeps only the promise of a service the text does not name
+    (alone,) = checker.candidates("KK seminggu ya bu", service_id="kartu-keluarga")
+    assert "a:agrees_named_other" not in alone.features()
+    # an open day keeps the hours without stating them: no "promise stated" for a later time
+    (late,) = checker.candidates("Senin buka bu, jam 20.00-22.00", service_id="kartu-keluarga")
+    assert late.violation.field == "hours"
+    assert "a:promise_stated" not in late.features()
