@@ -162,6 +162,14 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind50", 0.92),
         ("blind51", 0.92),
         ("blind52", 0.90),
+        ("blind53", 0.91),
+        ("blind54", 0.87),
+        ("blind55", 0.92),
+        ("blind56", 0.91),
+        ("blind57", 0.92),
+        ("blind58", 0.93),
+        ("blind59", 0.95),
+        ("blind60", 0.90),
     ],
 )
 def test_blind_sets_do_not_regress(name: str, floor: float) -> None:
