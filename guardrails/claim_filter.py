@@ -16,7 +16,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from guardrails.text import Token
+from guardrails import claims as _lexicon
+from guardrails.text import CLAUSE_CONJUNCTIONS, NEGATORS, Token
 
 __all__ = ["CandidateContext", "ClaimFilter", "candidate_features"]
 
@@ -50,12 +51,80 @@ class CandidateContext:
     agrees_named_other: bool = False  # ... keeps the promise of another service the text names
 
 
+# Closed word classes of the rules (the same lists in any folder): a word seen near a claim in
+# one organisation's text says the same in the next ("berlaku" is validity everywhere).
+_CLASS_LISTS = [
+    "FINE_WORDS",
+    "PARTY_WORDS",
+    "ANCILLARY_WORDS",
+    "DESK_WORDS",
+    "RETENTION_WORDS",
+    "COMPLETION_WORDS",
+    "VALIDITY_WORDS",
+    "AGE_WORDS",
+    "EVENT_WORDS",
+    "EVENT_LINKS",
+    "DEADLINE_WORDS",
+    "CONDITION_WORDS",
+    "QUEUE_WORDS",
+    "WAITING_WORDS",
+    "APPOINTMENT_WORDS",
+    "OPEN_WORDS",
+    "CLOSED_WORDS",
+    "CONDITIONAL_WORDS",
+    "TOUT_WORDS",
+    "BRIBE_NOUNS",
+    "FREE_WORDS",
+    "REFUND_WORDS",
+    "PICKUP_WORDS",
+    "APPROXIMATION_WORDS",
+    "EXCLUSIVE_WORDS",
+    "EVENT_CONTEXT_WORDS",
+    "PAST_AFTER",
+    "BEFORE_AFTER",
+    "COMPARATIVE_BEFORE",
+    "REQUEST_WORDS",
+    "WARNING_WORDS",
+    "DOCUMENT_WORDS",
+    "REPORT_WORDS",
+    "TRADE_WORDS",
+    "ACTIVITY_WORDS",
+    "SEPARATE_WORDS",
+    "FREQUENCY_BEFORE",
+    "FREQUENCY_AFTER",
+    "UNTIL_WORDS",
+    "HOLIDAY_WORDS",
+    "CUTOFF_WORDS",
+    "SERVICE_VERBS",
+    "STRONG_COMPLETION_WORDS",
+    "REASON_WORDS",
+    "GOODS_UNITS",
+    "OTHER_PLACES",
+    "THRESHOLD_WORDS",
+]
+
+
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    classes: dict[str, list[str]] = {}
+    lists: list[tuple[str, frozenset[str]]] = [
+        (name, getattr(_lexicon, name)) for name in _CLASS_LISTS
+    ]
+    lists += [("NEGATORS", NEGATORS), ("CONJ", CLAUSE_CONJUNCTIONS)]
+    for name, words in lists:
+        for word in words:
+            classes.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in classes.items()}
+
+
+_WORD_CLASSES = _word_classes()
+
+
 def _word(token: Token) -> str | None:
     if token.kind == "word":
         return token.low
     if token.low in _SYMBOLS:
         return token.low
-    if token.kind == "number":
+    if token.kind == "num":
         return "<num>"
     return None
 
@@ -118,12 +187,15 @@ def candidate_features(
     while hi < len(tokens) and steps < _WINDOW and tokens[hi].sentence == sentence:
         hi += 1
         steps += 1
+    classes = _WORD_CLASSES
     for j in range(lo, context.start):
         word = _word(tokens[j])
         if word is not None:
             features.append(f"L:{word}")
+            features.extend(f"WL:{c}" for c in classes.get(word, ()))
             if j >= context.start - 2:
                 features.append(f"L2:{word}")
+                features.extend(f"WL2:{c}" for c in classes.get(word, ()))
     for j in range(context.start, min(context.end, len(tokens))):
         word = _word(tokens[j])
         if word is not None:
@@ -132,13 +204,45 @@ def candidate_features(
         word = _word(tokens[j])
         if word is not None:
             features.append(f"R:{word}")
+            features.extend(f"WR:{c}" for c in classes.get(word, ()))
             if j < context.end + 2:
                 features.append(f"R2:{word}")
+                features.extend(f"WR2:{c}" for c in classes.get(word, ()))
     seen: set[str] = set()
+    words = 0
     for token in tokens:
+        if token.kind == "word":
+            words += 1
         if token.clause == clause and token.kind == "word" and token.low not in seen:
             seen.add(token.low)
             features.append(f"C:{field}:{token.low}")
+            features.extend(f"WC:{field}:{c}" for c in classes.get(token.low, ()))
+    # Where the claim sits and in what kind of text (structure, the same in any folder)
+    last_sentence = tokens[-1].sentence
+    features.append(f"x:sent:{min(sentence, 2)}")
+    if sentence == last_sentence and sentence > 0:
+        features.append("x:last_sentence")
+    features.append(f"x:len:{0 if words < 12 else 1 if words < 30 else 2 if words < 60 else 3}")
+    first = tokens[anchor.clause_start].low
+    if first in _lexicon.CONDITIONAL_WORDS:
+        features.append(f"x:{field}:conditional")
+    if any(
+        tokens[j].low in NEGATORS
+        for j in range(max(anchor.clause_start, context.start - 3), context.start)
+    ):
+        features.append(f"x:{field}:negated")
+    opened = False
+    for j in range(context.start - 1, -1, -1):
+        if tokens[j].sentence != sentence or tokens[j].low == ")":
+            break
+        if tokens[j].low == "(":
+            opened = True
+            break
+    if opened:
+        features.append(f"x:{field}:in_brackets")
+    values = {t.low for t in tokens[context.start : context.end] if t.kind == "num"}
+    if values and any(t.kind == "num" and t.low in values for t in question):
+        features.append(f"x:{field}:value_in_question")
     asked: set[str] = set()
     for token in question:
         if token.kind == "word" and token.low not in asked:

@@ -88,3 +88,21 @@ def test_features_tell_a_named_services_promise_from_any_services_and_days_from_
     (late,) = checker.candidates("Senin buka bu, jam 20.00-22.00", service_id="kartu-keluarga")
     assert late.violation.field == "hours"
     assert "a:promise_stated" not in late.features()
+
+
+def test_features_carry_word_classes_and_the_claims_place_in_the_text() -> None:
+    checker = PromiseChecker(sample_standards())
+    question = "KTP bisa cepat? 50rb?"
+    answer = "Syaratnya KTP lama dan KK. Kalau mau cepat bayar 50rb ya bu"
+    (candidate,) = checker.candidates(answer, service_id="ktp-el", question=question)
+    features = set(candidate.features())
+    # the rules' own word lists, the same in any folder
+    assert {"WC:fee:CONDITIONAL_WORDS", "WL:CONDITIONAL_WORDS"} <= features
+    # the claim's sentence, the answer's length, an "if" clause, the question's value
+    assert {"x:sent:1", "x:last_sentence", "x:len:1"} <= features
+    assert {"x:fee:conditional", "x:fee:value_in_question"} <= features
+    (bracketed,) = checker.candidates("Biaya KTP-el (Rp 50.000) dibayar di loket 2.")
+    assert "x:fee:in_brackets" in bracketed.features()
+    (plain,) = checker.candidates("bayar 50rb aja ke saya", service_id="ktp-el")
+    assert {"L:bayar", "x:sent:0", "x:len:0"} <= set(plain.features())
+    assert not {f for f in plain.features() if f.startswith("x:fee:")}
