@@ -3,9 +3,12 @@
 The rules in ``claims.py`` and ``check.py`` decide what a claim is and whom it is about; on text
 written by people they have not seen, some of their violations are totals, other parties'
 prices or times that are not the completion time. This module turns one candidate violation into
-sparse features (the words around the claim, how it was attributed, how far its value is from
-the promise, whether the answer also states the promise) and scores them with a logistic model
-trained on labelled answers (``bench/train_claim_filter.py`` writes ``claim_filter_model.py``).
+sparse features (the words around the claim and the rules' word lists they belong to, how it was
+attributed, how far its value is from the promise, whether the answer also states the promise,
+where the claim sits in the text) and scores them with a logistic model trained on labelled
+answers (``bench/train_claim_filter.py`` writes ``claim_filter_model.py``). The words of one
+organisation do not recur in the next; the word classes and the structure do, and they carry
+most of what the filter does on folders it has not seen.
 A violation whose probability is below the model's threshold is dropped. Pure code: the weights
 are a Python literal.
 """
