@@ -47,6 +47,20 @@ class Example:
     features: list[str]
     label: int
 
+    @property
+    def blocked(self) -> bool:
+        """A duration the rules set aside, for the rescue model (``b:`` features)."""
+        return "b:any" in self.features
+
+
+@dataclass(frozen=True)
+class Settings:
+    l2: float
+    negative_weight: float
+    rescue_l2: float
+    rescue_negative_weight: float
+    rescue_threshold: float
+
 
 @dataclass
 class Labelled:
@@ -144,29 +158,56 @@ def score(
     return tally((labelled[i].expected, labelled[i].fields, kept.get(i, set())) for i in indices)
 
 
+def train_both(
+    examples: Sequence[Example], settings: Settings
+) -> tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]:
+    """The claim filter on the rules' violations, the rescue model on the durations they set
+    aside."""
+    main = train(
+        [e for e in examples if not e.blocked],
+        l2=settings.l2,
+        negative_weight=settings.negative_weight,
+    )
+    rescue = train(
+        [e for e in examples if e.blocked],
+        l2=settings.rescue_l2,
+        negative_weight=settings.rescue_negative_weight,
+    )
+    return main, rescue
+
+
 def cross_validate(
     examples: list[Example],
     labelled: list[Labelled],
-    *,
-    l2: float,
-    negative_weight: float,
+    settings: Settings,
     held_out: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Leave one set out at a time; with ``held_out``, train once on every other set and judge
-    those (sets the rules were not mended on: the honest estimate for unseen folders)."""
+    those (sets the rules were not mended on: the honest estimate for unseen folders). The rows
+    are the claim filter's thresholds, with the rescue model at its own; "rules" is the rules
+    alone."""
     sets = sorted({item.set_name for item in labelled})
     folds = [list(held_out)] if held_out else [[name] for name in sets]
     by_threshold: dict[float | None, list[dict[str, float]]] = {t: [] for t in (None, *THRESHOLDS)}
     for fold in folds:
         left_out = "+".join(fold)
         train_on = [e for e in examples if e.set_name not in fold]
-        model, bias = train(train_on, l2=l2, negative_weight=negative_weight)
+        (model, bias), (rescue, rescue_bias) = train_both(train_on, settings)
         indices = [i for i, item in enumerate(labelled) if item.set_name in fold]
         tested = [e for e in examples if e.set_name in fold]
         for threshold in by_threshold:
             kept: dict[int, set[str]] = {}
             for example in tested:
-                if threshold is None or probability(model, bias, example.features) >= threshold:
+                if example.blocked:
+                    keep = threshold is not None and (
+                        probability(rescue, rescue_bias, example.features)
+                        >= settings.rescue_threshold
+                    )
+                else:
+                    keep = threshold is None or (
+                        probability(model, bias, example.features) >= threshold
+                    )
+                if keep:
                     kept.setdefault(example.record, set()).add(example.field)
             result = score(labelled, indices, kept)
             result["set"] = left_out  # type: ignore[assignment]
@@ -189,18 +230,31 @@ def cross_validate(
     return summary
 
 
-def write_model(model: dict[str, float], bias: float, threshold: float, note: str) -> None:
+def write_model(
+    main: tuple[dict[str, float], float],
+    rescue: tuple[dict[str, float], float],
+    threshold: float,
+    rescue_threshold: float,
+    note: str,
+) -> None:
     lines = [
-        '"""Weights of the claim filter; written by bench/train_claim_filter.py, do not edit."""',
+        '"""Weights of the claim filter and of the rescue model; written by',
+        'bench/train_claim_filter.py, do not edit."""',
         "",
         f"# {note}",
-        f"BIAS = {bias:.4f}",
-        f"THRESHOLD = {threshold}",
-        "WEIGHTS: dict[str, float] = {",
     ]
-    for feature in sorted(model):
-        lines.append(f"    {json.dumps(feature, ensure_ascii=False)}: {model[feature]:.4f},")
-    lines.append("}")
+    for prefix, (model, bias), cut in (
+        ("", main, threshold),
+        ("RESCUE_", rescue, rescue_threshold),
+    ):
+        lines += [
+            f"{prefix}BIAS = {bias:.4f}",
+            f"{prefix}THRESHOLD = {cut}",
+            f"{prefix}WEIGHTS: dict[str, float] = {{",
+        ]
+        for feature in sorted(model):
+            lines.append(f"    {json.dumps(feature, ensure_ascii=False)}: {model[feature]:.4f},")
+        lines.append("}")
     MODEL_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -215,21 +269,30 @@ def main() -> None:
     )
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--negative-weight", type=float, default=15.0)
-    parser.add_argument("--threshold", type=float, default=0.25)
+    parser.add_argument("--threshold", type=float, default=0.3)
+    parser.add_argument("--rescue-l2", type=float, default=1e-3)
+    parser.add_argument("--rescue-negative-weight", type=float, default=1.0)
+    parser.add_argument("--rescue-threshold", type=float, default=0.7)
     args = parser.parse_args()
     paths = args.sets or default_sets()
     examples, labelled = collect(paths)
     positives = sum(e.label for e in examples)
-    print(f"{len(labelled)} answers, {len(examples)} candidate violations ({positives} true)")
+    blocked = [e for e in examples if e.blocked]
+    print(
+        f"{len(labelled)} answers, {len(examples) - len(blocked)} candidate violations "
+        f"({positives - sum(e.label for e in blocked)} true), {len(blocked)} set-aside "
+        f"durations that would break a promise ({sum(e.label for e in blocked)} true)"
+    )
+    settings = Settings(
+        args.l2,
+        args.negative_weight,
+        args.rescue_l2,
+        args.rescue_negative_weight,
+        args.rescue_threshold,
+    )
     if args.cv:
         held_out = [name for name in args.hold_out.split(",") if name]
-        summary = cross_validate(
-            examples,
-            labelled,
-            l2=args.l2,
-            negative_weight=args.negative_weight,
-            held_out=held_out,
-        )
+        summary = cross_validate(examples, labelled, settings, held_out=held_out)
         for name, figures in summary.items():
             print(
                 f"{name:8} P {figures['precision']:.3f} R {figures['recall']:.3f} "
@@ -237,13 +300,18 @@ def main() -> None:
             )
         print(json.dumps({k: v["per_set"] for k, v in summary.items()}, indent=None)[:4000])
         return
-    model, bias = train(examples, l2=args.l2, negative_weight=args.negative_weight)
+    main_model, rescue_model = train_both(examples, settings)
     note = (
-        f"{len(examples)} candidates from {len(labelled)} answers in {len(paths)} sets; "
-        f"l2={args.l2}, negative weight {args.negative_weight}"
+        f"{len(examples) - len(blocked)} candidates and {len(blocked)} set-aside durations from "
+        f"{len(labelled)} answers in {len(paths)} sets; l2={args.l2}, negative weight "
+        f"{args.negative_weight}; rescue l2={args.rescue_l2}, negative weight "
+        f"{args.rescue_negative_weight}"
     )
-    write_model(model, bias, args.threshold, note)
-    print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model)} weights, threshold {args.threshold}")
+    write_model(main_model, rescue_model, args.threshold, args.rescue_threshold, note)
+    print(
+        f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(main_model[0])} + {len(rescue_model[0])} "
+        f"weights, thresholds {args.threshold} / {args.rescue_threshold}"
+    )
 
 
 if __name__ == "__main__":

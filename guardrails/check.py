@@ -109,6 +109,12 @@ OK = Verdict("ok")
 DEFAULT_FILTER = ClaimFilter(
     claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
 )
+# The second model: which durations the rules set aside are completion times after all
+DEFAULT_RESCUE = ClaimFilter(
+    claim_filter_model.RESCUE_WEIGHTS,
+    claim_filter_model.RESCUE_BIAS,
+    claim_filter_model.RESCUE_THRESHOLD,
+)
 WORKING_DAYS_TOLERANCE = 1.10
 # Hours claims that state the promised times when they keep them; a day that is open or a slot
 # inside the hours states none ("kamis jam 22.00-23.00 masih kosong" names an open day, and
@@ -229,11 +235,15 @@ class PromiseChecker:
         standards: Iterable[ServiceStandard],
         *,
         claim_filter: ClaimFilter | None = DEFAULT_FILTER,
+        rescue_filter: ClaimFilter | None = DEFAULT_RESCUE,
     ) -> None:
         """``claim_filter``: a learned second reader that may drop a violation the rules found
-        (see claim_filter.py); None keeps every one."""
+        (see claim_filter.py); None keeps every one. ``rescue_filter``: a second model that may
+        keep a duration the rules set aside as no completion time (it reads why they set it
+        aside); used only with a claim filter, None keeps none of them."""
         listed = list(standards)
         self._claim_filter = claim_filter
+        self._rescue_filter = rescue_filter if claim_filter is not None else None
         self._services = {s.service_id: _Service(s) for s in listed}
         self._index = ServiceIndex(listed)
         # Names of fee variants of two words or more ("jual beli", "rumah tinggal"), by first word:
@@ -251,6 +261,7 @@ class PromiseChecker:
         if not candidates:
             return OK
         claim_filter = self._claim_filter
+        rescue_filter = self._rescue_filter
         unique: list[Violation] = []
         seen: set[tuple[str, str]] = set()
         for candidate in candidates:
@@ -258,7 +269,8 @@ class PromiseChecker:
             key = (violation.service_id, violation.field)
             if key in seen:
                 continue
-            if claim_filter is not None and not claim_filter.keeps(candidate.features()):
+            reader = rescue_filter if candidate.context.blocked else claim_filter
+            if reader is not None and not reader.keeps(candidate.features()):
                 continue
             seen.add(key)
             unique.append(violation)
@@ -329,7 +341,11 @@ class PromiseChecker:
             if any(first in lowered for first in self._variant_names):
                 self._mark_variant_names(tokens)
         sentences = sentence_spans(tokens)
-        claims = extract_claims(tokens, qkinds, mention_tokens, sentences)
+        # With the rescue model, the durations the rules set aside are kept too, marked with
+        # why: it may keep one ("paling lama 2 minggu setelah formulir diterima" is a completion
+        # time whatever "setelah" suggests)
+        soft = self._rescue_filter is not None
+        claims = extract_claims(tokens, qkinds, mention_tokens, sentences, soft=soft)
         if not claims:
             return []
         # What the question says about fees, read only when the answer makes a fee claim: the
@@ -428,6 +444,11 @@ class PromiseChecker:
                     fee_results.append((claim.amount, owner, violation))
                 elif isinstance(claim, DurationClaim):
                     violation = self._check_duration(claim, service)
+                    if claim.blocked:
+                        if violation is not None:
+                            violations.append(violation)
+                            origins[id(violation)] = (claim, owner)
+                        continue  # set aside by the rules: it agrees with nothing
                     minutes = round(claim.duration.min_calendar_minutes())
                     duration_results.append((minutes, owner, violation))
                 else:
@@ -567,6 +588,7 @@ class PromiseChecker:
             agrees_named_other=self._keeps_another_promise(claim, owner, among=others),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
+            blocked=claim.blocked if isinstance(claim, DurationClaim) else "",
             owner_named=owner_named,
             field_asked=violation.field in qkinds,
         )

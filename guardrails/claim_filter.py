@@ -52,6 +52,7 @@ class CandidateContext:
     owner_named: bool = False  # the owner is named anywhere in the answer
     field_asked: bool = False  # the question asks about this field
     agrees_named_other: bool = False  # ... keeps the promise of another service the text names
+    blocked: str = ""  # the rule that set the claim aside (soft extraction), "" for a claim
 
 
 # Closed word classes of the rules (the same lists in any folder): a word seen near a claim in
@@ -175,6 +176,9 @@ def candidate_features(
             features.append(f"a:{name}")
             features.append(f"a:{field}:{name}")
     features.append(f"n:{min(context.services_named, 3)}")
+    if context.blocked:
+        features.append("b:any")
+        features.append(f"b:{context.blocked}")
     if not tokens:
         return features
     anchor = tokens[min(context.start, len(tokens) - 1)]

@@ -10,7 +10,7 @@ numbers, page and sheet counts, ages, validity periods) are left alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guardrails.numbers import (
     MAGNITUDE_WORDS,
@@ -51,6 +51,9 @@ class DurationClaim:
     duration: Duration
     text: str
     field: str = "duration"
+    # why the rules set it aside as no completion time ("" for a claim); kept only by soft
+    # extraction, for the claim filter to weigh
+    blocked: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2149,7 +2152,10 @@ _AFTER_COUNT = frozenset(
 
 
 def _duration_claims(
-    tokens: list[Token], qkinds: frozenset[str], mention_tokens: frozenset[int]
+    tokens: list[Token],
+    qkinds: frozenset[str],
+    mention_tokens: frozenset[int],
+    soft: bool = False,
 ) -> list[DurationClaim]:
     claims: list[DurationClaim] = []
     count = len(tokens)
@@ -2188,8 +2194,9 @@ def _duration_claims(
         if token.kind == "num" and i > 0 and tokens[i - 1].low in _DATE_LEADS:
             resume = end  # "paling lambat tanggal 15 bulan berikutnya": a date
             continue
-        if _duration_is_claim(tokens, i, end, kind, duration, qkinds, mention_tokens):
-            claims.append(DurationClaim(i, end, duration, _text(tokens, i, end)))
+        blocked = _duration_block(tokens, i, end, kind, duration, qkinds, mention_tokens)
+        if not blocked or soft:
+            claims.append(DurationClaim(i, end, duration, _text(tokens, i, end), blocked=blocked))
         resume = end
     return claims
 
@@ -2220,7 +2227,7 @@ _PER_SPAN = tuple(
 _A_SPAN = frozenset({"a day", "a week", "sehari", "seminggu", "sepekan", "per day", "per week"})
 
 
-def _duration_is_claim(
+def _duration_block(
     tokens: list[Token],
     start: int,
     end: int,
@@ -2228,7 +2235,9 @@ def _duration_is_claim(
     duration: Duration,
     qkinds: frozenset[str],
     mention_tokens: frozenset[int],
-) -> bool:
+) -> str:
+    """Why the duration at ``start`` is not a completion time ("" when it is one): each rule that
+    sets it aside has its own code, which the claim filter may read (``soft`` extraction)."""
     c_start, c_end = _clause_bounds(tokens, start)
     before = max(c_start, start - 6)
     after_end = min(c_end, end + 5)
@@ -2237,7 +2246,7 @@ def _duration_is_claim(
     clause_before_words = _completion_view(tokens, c_start, start)
     # "2 sessions a week", "3x seminggu", "dua kali sehari": how often, not how long
     if after_words[:1] in (["x"], ["×"]) or before_words[-1:] in (["x"], ["×"]):
-        return False  # "tunggakan 3 bulan x 15rb", "45rb x 3 bulan": a count of months in a sum
+        return "d1"  # "tunggakan 3 bulan x 15rb", "45rb x 3 bulan": a count of months in a sum
     if (
         (
             before_words[-1:]
@@ -2252,24 +2261,24 @@ def _duration_is_claim(
             in ("dalam", "dlm", "per", "in", "within", "a", "every", "setiap", "tiap")
         )
     ):
-        return False
+        return "d2"
     # "bisa sampe 1 jam antri": the queue, "20 minutes on foot": the walk; "total 3 bulan
     # 245.600": months in a bill's total
     queue_after = after_words[1:2] if after_words[:1] in (["on"], ["by"]) else after_words[:1]
     if (queue_after and queue_after[0] in QUEUE_WORDS) or (
         before_words[-1:] in (["total"], ["totalnya"]) and _starts_amount(tokens, end)
     ):
-        return False
+        return "d3"
     # "24 hours a day, 7 days a week", "7 hari seminggu": how much of a day or week is served
     if after_words[:2] in _PER_SPAN or after_words[:1] in (["sehari"], ["seminggu"], ["sepekan"]):
-        return False
+        return "d4"
     if start > 0 and tokens[start - 1].low in UNIT_WORDS and duration.text.lower() in _A_SPAN:
-        return False
+        return "d5"
     # "jarak minimal antar donor 60 hari", "2 weeks between donations": a gap between visits
     if any(w in _INTERVAL_WORDS for w in clause_before_words) or (
         after_words[:1] in (["between"], ["antar"])
     ):
-        return False
+        return "d6"
     clause_words = clause_before_words + after_words
     has_strong_completion = any(w in STRONG_COMPLETION_WORDS for w in clause_words)
     # "aktif 3 minggu setelah pendaftaran": when the result starts to work, counted from the
@@ -2289,14 +2298,14 @@ def _duration_is_claim(
         # "bisa jadi besok?" - "gak bisa, minimal 3 hari kerja": the least it takes
         and "duration" not in qkinds
     ):
-        return False
+        return "d7"
     # "minimal 60 hari setelah IB", "at least 60 days after insemination": a waiting condition
     if (
         after_words[:1]
         and after_words[0] in AFTER_WORDS
         and any(w in ("minimal", "minimum", "least") for w in before_words[-2:])
     ):
-        return False
+        return "d8"
     # "ambulans baru bisa jalan 2 jam lagi": only in N from now
     only_then = bool(after_words[:1]) and after_words[0] == "lagi" and "baru" in before_words[-4:]
     # "kalau ramai bisa seminggu", "could take two weeks": what it may take
@@ -2317,7 +2326,7 @@ def _duration_is_claim(
             and _has_any(tokens, _sentence_start(tokens, start), c_start, OPENING_STATUS_WORDS)
         )
     ):
-        return False
+        return "d9"
     # "24 jam" alone speaks of availability ("layanan 24 jam"), "1x24 jam" of a deadline.
     if (
         duration.unit == "hours"
@@ -2328,7 +2337,7 @@ def _duration_is_claim(
             or any(w in OPENING_STATUS_WORDS or w in _SERVES for w in before_words[-3:])
         )
     ):
-        return False  # "dilayani setiap hari 24 jam", "buka 24 jam setiap hari"
+        return "d10"  # "dilayani setiap hari 24 jam", "buka 24 jam setiap hari"
     if (
         duration.unit == "hours"
         and duration.amount == 24
@@ -2338,13 +2347,13 @@ def _duration_is_claim(
             w in ("dalam", "within", "paling", "maksimal", "max", "maks") for w in before_words[-2:]
         )
     ):
-        return False
+        return "d11"
     # "gak sampai sebulan", "tidak lebih dari 2 minggu": denied, so shorter (but "paling tidak
     # 2 minggu" is at least two weeks).
     for j in range(start - 1, max(c_start, start - 3) - 1, -1):
         if tokens[j].low in NEGATORS:
             if not (j > 0 and tokens[j - 1].low in ("paling", "at")):
-                return False
+                return "d12"
             break
     # (working days count a process: "kontrak sewa 45 hari kerja" is how long the contract takes)
     if _has_any(tokens, before, start, AGE_WORDS) or (
@@ -2352,23 +2361,23 @@ def _duration_is_claim(
         and duration.unit != "working_days"
         and _has_any(tokens, before, start, VALIDITY_WORDS)
     ):
-        return False
+        return "d13"
     # "disimpan 30 hari", "30 hari setelah hasil keluar": kept, or counted after completion.
     if _has_any(tokens, c_start, start, RETENTION_WORDS) or _has_any(
         tokens, c_start, start, ACTIVITY_WORDS
     ):
-        return False
+        return "d14"
     # "3 days would be IDR 60,000", "2 hari jadi 40rb": a period being priced.
     k = end
     while k < c_end and k < end + 3 and tokens[k].low in _PRICED_LINKS:
         k += 1
     if k > end and k < c_end and _starts_amount(tokens, k):
-        return False
+        return "d15"
     # "jaminan 1 bulan sewa", "one month's rent": a duration measuring money.
     if after_words[:1] and (
         after_words[0] in ("sewa", "rent", "s", "'s") or after_words[:2] == ["of", "rent"]
     ):
-        return False
+        return "d16"
     # "Rp 75.000 untuk 3 tahun", "IDR 75,000 for another 3 years": the term an amount buys.
     j = start - 1
     while j > c_start and tokens[j].low in ("another", "lagi", "next"):
@@ -2383,7 +2392,7 @@ def _duration_is_claim(
             for k in range(max(c_start, j - 4), j)
         )
     ):
-        return False
+        return "d17"
     # "Rp 60.000 a month", "60rb sebulan": a rate right after an amount.
     if start > 0:
         previous = tokens[start - 1]
@@ -2392,9 +2401,9 @@ def _duration_is_claim(
             or previous.low in SLANG_AMOUNTS
             or (previous.low in MAGNITUDE_WORDS or previous.low in ("rupiah", "perak"))
         ):
-            return False
+            return "d18"
         if previous.kind == "num" and start > 1 and tokens[start - 2].low in ("rp", "idr"):
-            return False
+            return "d19"
     # "diambil 30 hari setelah jadi": counted after completion; but "diterbitkan 30 hari kerja
     # sejak sampel diterima" counts the completion itself from the start.
     completes_before = any(
@@ -2406,58 +2415,58 @@ def _duration_is_claim(
             and any(w in COMPLETED_WORDS for w in after_words[k + 1 : k + 4])
             and not completes_before
         ):
-            return False
+            return "d20"
     if any(
         w in ("old", "atas", "keatas", "above", "older", "depan", "kedepan", "ahead")
         for w in after_words[:3]
     ):
-        return False
+        return "d21"
     if start > c_start and tokens[start - 1].low in FREQUENCY_BEFORE:
-        return False
+        return "d22"
     if (
         start > c_start
         and tokens[start - 1].low in ("ke", "-")
         and start > 1
         and tokens[start - 2].low == "ke"
     ):
-        return False
+        return "d23"
     if (
         any(w in FREQUENCY_AFTER for w in after_words[:2])
         or "kali" in after_words[:2]
         or "times" in after_words[:2]
     ):
-        return False
+        return "d24"
     recent = before_words[-4:]
     if any(w in PAST_BEFORE for w in recent):
         past_at = max(k for k, w in enumerate(recent) if w in PAST_BEFORE)
         if not any(
             w in ("bisa", "dapat", "can", "siap", "jadi", "selesai") for w in recent[past_at + 1 :]
         ):
-            return False
+            return "d25"
     if any(w in PAST_AFTER for w in after_words[:3]) or "yang lalu" in " ".join(after_words):
-        return False
+        return "d26"
     # "datang 30 menit sebelum", but "complaints take 2-3 weeks before the team can visit"
     if any(w in BEFORE_AFTER for w in after_words[:2]) and not any(
         w in _TAKES for w in before_words[-3:]
     ):
-        return False
+        return "d27"
     if after_words[:2] == ["lebih", "awal"] or after_words[:1] == ["earlier"]:
-        return False
+        return "d28"
     for k, word in enumerate(after_words[:3]):
         if word in EVENT_LINKS and any(w in EVENT_WORDS for w in after_words[k + 1 : k + 4]):
-            return False
+            return "d29"
     if (
         any(w in _MUST for w in clause_before_words)
         and any(w in _CITIZEN_ACTS for w in clause_before_words)
         and not has_strong_completion
     ):
-        return False  # "you must register the vehicle at the destination within 3 months"
+        return "d30"  # "you must register the vehicle at the destination within 3 months"
     if any(w in DEADLINE_WORDS for w in before_words):
         completion_before = any(w in STRONG_COMPLETION_WORDS for w in before_words)
         if not completion_before or any(
             w in ("punya", "diberi", "batas", "tenggat", "deadline") for w in before_words
         ):
-            return False
+            return "d31"
     waiting = any(w in WAITING_WORDS for w in clause_before_words)
     if (not only_then and _has_any(tokens, max(c_start, start - 4), start, QUEUE_WORDS)) or (
         waiting
@@ -2466,7 +2475,7 @@ def _duration_is_claim(
         )
         and _has_any(tokens, end, min(c_end, end + 4), QUEUE_WORDS)
     ):
-        return False
+        return "d32"
     has_completion_before = any(
         w in COMPLETION_WORDS or w in STRONG_COMPLETION_WORDS for w in clause_before_words
     )
@@ -2476,18 +2485,18 @@ def _duration_is_claim(
         if w in CONDITION_WORDS and not (k > 0 and before_words[k - 1] in NEGATORS)
     ]
     if conditions and conditions[-1] >= len(before_words) - 5 and not has_completion_before:
-        return False
+        return "d33"
     # "bila pindah alamat paling lambat 14 hari": a clause opened by a condition
     if tokens[c_start].low in CONDITIONAL_WORDS and not has_strong_completion:
-        return False
+        return "d34"
     # "belum" between the duration and its verb: a condition ("lewat 3 hari belum jadi").
     if "belum" in after_words[:3]:
-        return False
+        return "d35"
     # "jika tidak diambil dalam 30 hari": a negated completion verb is a condition.
     for j in range(start - 1, c_start - 1, -1):
         if tokens[j].low in STRONG_COMPLETION_WORDS:
             if is_negated(tokens, j, 2):
-                return False
+                return "d36"
             break
     # "dalam 14 hari wajib lapor": the citizen's deadline.
     # (a reason after the duration is no deadline: "2 bulanan krn harus uji hidran")
@@ -2497,7 +2506,7 @@ def _duration_is_claim(
             own_after = own_after[:k]
             break
     if any(w in DEADLINE_WORDS for w in own_after) and not has_strong_completion:
-        return False
+        return "d37"
     # The age of a document in a requirement ("surat keterangan sehat, maksimal 3 bulan").
     if not has_strong_completion and (
         _inside_parentheses(tokens, start)
@@ -2506,19 +2515,19 @@ def _duration_is_claim(
             for j in range(c_start, start)
         )
     ):
-        return False
+        return "d38"
     if kind == "year":
-        return has_strong_completion
+        return "" if has_strong_completion else "year"
     if kind == "relative":
         # "ambil besok", "earliest is next week" - but "urus besok pagi" is when to come
         ready = has_strong_completion or any(
             w in COMPLETION_WORDS and w not in _VISIT_WORDS for w in clause_words
         )
-        return ready and "datang" not in before_words[-2:]
+        return "" if ready and "datang" not in before_words[-2:] else "relative"
     if has_completion:
-        return True
+        return ""
     if "duration" in qkinds:
-        return True
+        return ""
     # A bare clause: nothing but the service, the duration and polite fillers ("KTP 3 hari pak").
     for j in range(c_start, c_end):
         if start <= j < end:
@@ -2541,8 +2550,8 @@ def _duration_is_claim(
             and (tokens[j + 1].mention or (j + 1) in mention_tokens)
         ):
             continue
-        return False
-    return True
+        return "d39"
+    return ""
 
 
 def _sentence_start(tokens: list[Token], index: int) -> int:
@@ -4162,18 +4171,21 @@ def extract_claims(
     qkinds: frozenset[str] = frozenset(),
     mention_tokens: frozenset[int] = frozenset(),
     sentences: list[tuple[int, int]] | None = None,
+    soft: bool = False,
 ) -> list[Claim]:
-    """All fee, duration and hours claims in ``tokens`` (in text order)."""
+    """All fee, duration and hours claims in ``tokens`` (in text order); ``soft`` also keeps the
+    durations the rules set aside, marked ``blocked``."""
     if sentences is None:
         sentences = sentence_spans(tokens)
     claims: list[Claim] = []
     claims.extend(_fee_claims(tokens, sentences, mention_tokens, "fee" in qkinds))
-    claims.extend(
-        c
-        for c in _duration_claims(tokens, qkinds, mention_tokens)
+    for c in _duration_claims(tokens, qkinds, mention_tokens, soft):
         # "the private lab ... takes 3 days": another party's time ("hasil lab" is the desk's)
-        if not other_place_before(tokens, c.index, mention_tokens, places=_OTHER_PARTIES)
-    )
+        if other_place_before(tokens, c.index, mention_tokens, places=_OTHER_PARTIES):
+            if not soft:
+                continue
+            c = replace(c, blocked=c.blocked or "other_party")
+        claims.append(c)
     claims.extend(
         c
         for c in _hours_claims(tokens, qkinds, mention_tokens)

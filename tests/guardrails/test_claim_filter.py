@@ -106,3 +106,30 @@ def test_features_carry_word_classes_and_the_claims_place_in_the_text() -> None:
     (plain,) = checker.candidates("bayar 50rb aja ke saya", service_id="ktp-el")
     assert {"L:bayar", "x:sent:0", "x:len:0"} <= set(plain.features())
     assert not {f for f in plain.features() if f.startswith("x:fee:")}
+
+
+def test_the_rescue_model_reads_durations_the_rules_set_aside() -> None:
+    standards = sample_standards()
+    checker = PromiseChecker(standards)
+    # "2 minggu lagi" reads to the rules as a date to come; the rescue model reads it as the
+    # card's completion time, beyond the promised one
+    answer = "KK baru aktif 2 minggu lagi ya bu, nunggu kuota."
+    (candidate,) = checker.candidates(answer, service_id="kartu-keluarga")
+    assert candidate.context.blocked and "b:any" in candidate.features()
+    verdict = checker.check(answer, service_id="kartu-keluarga")
+    assert [v.field for v in verdict.violations] == ["duration"]
+    # the rules alone, or without the rescue model, set it aside as before
+    rules = PromiseChecker(standards, claim_filter=None)
+    assert rules.check(answer, service_id="kartu-keluarga").ok
+    without = PromiseChecker(standards, rescue_filter=None)
+    assert without.check(answer, service_id="kartu-keluarga").ok
+    assert not without.candidates(answer, service_id="kartu-keluarga")
+    # a validity period stays set aside
+    assert checker.check("KTP-el berlaku seumur hidup, SKCK berlaku 6 bulan.", service_id="skck").ok
+
+
+def test_the_rescue_model_is_plain_numbers() -> None:
+    assert 0.0 < claim_filter_model.RESCUE_THRESHOLD < 1.0
+    assert math.isfinite(claim_filter_model.RESCUE_BIAS)
+    assert claim_filter_model.RESCUE_WEIGHTS
+    assert all(math.isfinite(w) for w in claim_filter_model.RESCUE_WEIGHTS.values())
