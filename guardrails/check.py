@@ -341,9 +341,9 @@ class PromiseChecker:
             if any(first in lowered for first in self._variant_names):
                 self._mark_variant_names(tokens)
         sentences = sentence_spans(tokens)
-        # With the rescue model, the durations the rules set aside are kept too, marked with
-        # why: it may keep one ("paling lama 2 minggu setelah formulir diterima" is a completion
-        # time whatever "setelah" suggests)
+        # With the rescue model, the amounts and durations the rules set aside are kept too,
+        # marked with why: it may keep one ("KK baru aktif 2 minggu lagi" is a completion time
+        # whatever "lagi" suggests)
         soft = self._rescue_filter is not None
         claims = extract_claims(tokens, qkinds, mention_tokens, sentences, soft=soft)
         if not claims:
@@ -436,6 +436,11 @@ class PromiseChecker:
                     violation = self._check_fee(
                         claim, service, tokens, sentences, mentions, asked_counts
                     )
+                    if claim.blocked:
+                        if violation is not None:
+                            violations.append(violation)
+                            origins[id(violation)] = (claim, owner)
+                        continue  # set aside by the rules: it agrees with nothing
                     asked = asked_variants.get(owner)
                     if violation is None and asked is not None:
                         violation = _breaks_asked_variant(claim, service, asked, tokens, sentences)
@@ -588,7 +593,7 @@ class PromiseChecker:
             agrees_named_other=self._keeps_another_promise(claim, owner, among=others),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
-            blocked=claim.blocked if isinstance(claim, DurationClaim) else "",
+            blocked=claim.blocked if isinstance(claim, FeeClaim | DurationClaim) else "",
             owner_named=owner_named,
             field_asked=violation.field in qkinds,
         )

@@ -38,6 +38,9 @@ class FeeClaim:
     amount: int | None  # Rupiah; None: "a fee is charged" without an amount
     text: str
     field: str = "fee"
+    # why the rules set the amount aside as no fee of the service ("" for a claim); kept only
+    # by soft extraction, for the rescue model to weigh
+    blocked: str = ""
 
     @property
     def free(self) -> bool:
@@ -1183,17 +1186,18 @@ _EXTRA_ITEMS = _words(
 )
 
 
-def _money_excluded(
+def _money_block(
     tokens: list[Token],
     start: int,
     end: int,
     amount: int,
     sentence_report: bool,
     mention_tokens: frozenset[int] = frozenset(),
-) -> bool:
-    """True when an amount is not a claim about this service's fee."""
+) -> str:
+    """Why an amount is not a claim about this service's fee ("" when it is one): each rule has
+    its own code, which the rescue model may read (``soft`` extraction)."""
     if sentence_report:
-        return True
+        return "f1"
     c_start, c_end = _clause_bounds(tokens, start)
     # "Fotokopi dulu di koperasi depan, Rp 500 per lembar": a clause that opens with the amount
     # takes its subject from the clause before it.
@@ -1211,19 +1215,19 @@ def _money_excluded(
     # "Parkir motor di depan IGD 2rb": a clause about an extra, whatever it passes on the way
     first = tokens[c_start]
     if first.low in _EXTRA_ITEMS and c_start not in mention_tokens and not first.mention:
-        return True
+        return "f2"
     if is_negated(tokens, start, 2) or (
         is_negated(tokens, start, 3) and tokens[start - 1].low in ("bayar", "biaya", "pay")
     ):
-        return True
+        return "f3"
     if other_place_before(tokens, start, mention_tokens):
-        return True
+        return "f4"
     if (
         _has_any(tokens, end, c_end, _OTHER_PARTIES)
         and not _has_any(tokens, end, c_end, DESK_WORDS)
         and not _has_any(tokens, end, c_end, _BUNDLED)
     ):
-        return True  # "500rb itu biaya uji lab dari lab swasta" ("sudah sama notaris" bundles)
+        return "f5"  # "500rb itu biaya uji lab dari lab swasta" ("sudah sama notaris" bundles)
     # "the consultant who prepares your UKL-UPL charges 5-10 mio": another party's price.
     for j in range(start - 1, max(-1, start - 14), -1):
         if tokens[j].sentence != sentence:
@@ -1236,7 +1240,7 @@ def _money_excluded(
         if (
             low in PARTY_WORDS or tokens[j].stem in PARTY_WORDS or low in ("swasta", "private")
         ) and not tokens[j].mention:
-            return True
+            return "f6"
     s_first = start
     while s_first > 0 and tokens[s_first - 1].sentence == sentence:
         s_first -= 1
@@ -1244,20 +1248,20 @@ def _money_excluded(
     while s_last < len(tokens) and tokens[s_last].sentence == sentence:
         s_last += 1
     if _has_any(tokens, c_start, c_end, SEPARATE_WORDS):
-        return True
+        return "f7"
     if (
         c_end < s_last
         and tokens[c_end].low not in CONDITIONAL_WORDS
         and _paid_separately(tokens, c_end, tokens[c_end].clause_end)
     ):
-        return True
+        return "f8"
     if any(
         _has_any(tokens, j, j + 1, TRADE_WORDS) and not _purpose_before(tokens, j, c_start)
         for j in range(c_start, min(c_end, end + 4))
     ):
-        return True
+        return "f9"
     if _has_any(tokens, end, min(c_end, end + 4), REFUND_WORDS):
-        return True
+        return "f10"
     # "700rb (2 bulan sewa) dikembalikan pas keluar": the refund named after a gloss
     if end < len(tokens) and tokens[end].low == "(":
         k = end
@@ -1269,7 +1273,7 @@ def _money_excluded(
             and tokens[k + 1].sentence == sentence
             and _has_any(tokens, k + 1, min(tokens[k + 1].clause_end, k + 4), REFUND_WORDS)
         ):
-            return True
+            return "f11"
     sentence = tokens[start].sentence
     fine_start = start
     while fine_start > 0 and start - fine_start < 8 and tokens[fine_start - 1].sentence == sentence:
@@ -1277,24 +1281,24 @@ def _money_excluded(
     if _has_any(tokens, fine_start, start, FINE_WORDS) or _has_any(
         tokens, end, min(c_end, end + 3), FINE_WORDS
     ):
-        return True
+        return "f12"
     if _has_any(tokens, before, start, THRESHOLD_WORDS):
-        return True
+        return "f13"
     # "sisa panjar ibu 175.500": a balance, even when the word is part of a service's name
     for j in range(start - 1, max(c_start, start - 4) - 1, -1):
         if tokens[j].low in DIRECT_FEE_WORDS or tokens[j].stem in DIRECT_FEE_WORDS:
             break  # "sisa panjar ambilnya bayar 20rb": a payment after all
         if tokens[j].low in _BALANCE_WORDS:
-            return True
+            return "f14"
     if _inside_parentheses(tokens, start) and (
         _has_any(tokens, s_first, start, THRESHOLD_WORDS)
         or _has_any(tokens, s_first, start, FINE_WORDS)
         or _has_ancillary(tokens, s_first, start, mention_tokens)
     ):
-        return True
+        return "f15"
     # "kata siapa keberatan harus bayar 100rb? ... itu hoaks": a quoted rumour, then denied
     if _quoted_rumour(tokens, s_first, s_last):
-        return True
+        return "f16"
     for j in range(before, start):
         # "harga cabai Rp 50.000", "harga rumah 500 juta": the price of a thing, not the fee
         if (
@@ -1307,20 +1311,20 @@ def _money_excluded(
             and tokens[j + 1].low not in PRICE_ADJECTIVES
             and (j + 1) not in mention_tokens
         ):
-            return True
+            return "f17"
     if (
         end + 1 < len(tokens)
         and tokens[end].low in ("per", "/")
         and tokens[end + 1].low in GOODS_UNITS
         and not _has_any(tokens, max(c_start, start - 2), start, DIRECT_FEE_WORDS)
     ):
-        return True  # goods priced per piece, unless "bayar 15rb per bungkus" for the service
+        return "f18"  # goods priced per piece, unless "bayar 15rb per bungkus" for the service
     # "di bawah 5 miliar", "maksimal 3 juta" without a fee word before: a limit, not a fee.
     near = max(c_start, start - 2)
     if _has_any(tokens, near, start, COMPARATIVE_BEFORE) and not _has_any(
         tokens, max(c_start, start - 6), near, DIRECT_FEE_WORDS
     ):
-        return True
+        return "f19"
     # "a new licence for a course and training institution (LKP) costs ...": an extra's word
     # before the service's own name describes the service
     ancillary_from = max(c_start, start - 8)
@@ -1332,7 +1336,7 @@ def _money_excluded(
         if not (tokens[j].kind == "punct" or low in FEE_WORDS or low in FILLERS or low in _IS):
             break
     if _has_ancillary(tokens, ancillary_from, start, mention_tokens):
-        return True
+        return "f20"
     # "A stamp duty (materai) of IDR 10,000": a gloss in parentheses splits the clause
     if c_start > 1 and tokens[c_start - 1].low == ")":
         gloss = tokens[c_start - 1].clause_start
@@ -1344,7 +1348,7 @@ def _money_excluded(
         ):
             outer = tokens[gloss - 1].clause_start
             if _has_ancillary(tokens, max(outer, start - 8), start, mention_tokens):
-                return True
+                return "f21"
     # "Parkir motor 2rb, mobil 5rb": the next item of a list of extras
     if (
         c_start > 0
@@ -1355,7 +1359,7 @@ def _money_excluded(
     ):
         previous_start = tokens[c_start - 1].clause_start
         if _has_ancillary(tokens, previous_start, c_start - 1, mention_tokens):
-            return True
+            return "f22"
     after = _words_between(tokens, end, min(c_end, end + 3))
     bundled = any(
         w in ("sama", "plus", "termasuk", "including", "incl", "dengan", "+") for w in after
@@ -1369,17 +1373,17 @@ def _money_excluded(
     else:
         after_from = end
     if not bundled and _has_ancillary(tokens, after_from, min(c_end, end + 3), mention_tokens):
-        return True
+        return "f23"
     # "plus 1 million deposit that you get back": a deposit named right after its amount
     if _has_any(tokens, end, min(c_end, end + 2), _DEPOSIT_WORDS):
-        return True
+        return "f24"
     # Large amounts are values (prices, taxes, limits) unless a fee word stands right before.
     if amount >= 10_000_000 and not _has_any(
         tokens, max(c_start, start - 2), start, DIRECT_FEE_WORDS
     ):
-        return True
+        return "f25"
     # A percentage
-    return end < len(tokens) and tokens[end].low in ("%", "persen", "percent")
+    return "percent" if end < len(tokens) and tokens[end].low in ("%", "persen", "percent") else ""
 
 
 # Words that may stand before "terpisah" when the amount before is what is paid separately
@@ -1534,6 +1538,7 @@ def _fee_claims(
     sentences: list[tuple[int, int]],
     mention_tokens: frozenset[int],
     fee_asked: bool = False,
+    soft: bool = False,
 ) -> list[FeeClaim]:
     claims: list[FeeClaim] = []
     count = len(tokens)
@@ -1609,8 +1614,11 @@ def _fee_claims(
                         else:
                             if report is None:
                                 report = _report_sentence(tokens, sentences, n)
-                            if not _money_excluded(tokens, i, end, amount, report, mention_tokens):
-                                claims.append(FeeClaim(i, end, amount, _text(tokens, i, end)))
+                            blocked = _money_block(tokens, i, end, amount, report, mention_tokens)
+                            if not blocked or soft:
+                                claims.append(
+                                    FeeClaim(i, end, amount, _text(tokens, i, end), blocked=blocked)
+                                )
                         i = end
                         continue
             # ---- free / paid without amount
@@ -4178,7 +4186,7 @@ def extract_claims(
     if sentences is None:
         sentences = sentence_spans(tokens)
     claims: list[Claim] = []
-    claims.extend(_fee_claims(tokens, sentences, mention_tokens, "fee" in qkinds))
+    claims.extend(_fee_claims(tokens, sentences, mention_tokens, "fee" in qkinds, soft))
     for c in _duration_claims(tokens, qkinds, mention_tokens, soft):
         # "the private lab ... takes 3 days": another party's time ("hasil lab" is the desk's)
         if other_place_before(tokens, c.index, mention_tokens, places=_OTHER_PARTIES):

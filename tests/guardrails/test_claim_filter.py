@@ -126,6 +126,11 @@ def test_the_rescue_model_reads_durations_the_rules_set_aside() -> None:
     assert not without.candidates(answer, service_id="kartu-keluarga")
     # a validity period stays set aside
     assert checker.check("KTP-el berlaku seumur hidup, SKCK berlaku 6 bulan.", service_id="skck").ok
+    # amounts the rules set aside are read too, with their own codes; extras stay set aside
+    answer = "KTP-el gratis bu, parkir motor di depan 2rb, materai 10rb kalau perlu surat."
+    blocked = [c.context.blocked for c in checker.candidates(answer, service_id="ktp-el")]
+    assert blocked and all(code.startswith("f") for code in blocked)
+    assert checker.check(answer, service_id="ktp-el").ok
 
 
 def test_the_rescue_model_is_plain_numbers() -> None:
