@@ -272,7 +272,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--rescue-l2", type=float, default=1e-3)
     parser.add_argument("--rescue-negative-weight", type=float, default=1.0)
-    parser.add_argument("--rescue-threshold", type=float, default=0.7)
+    parser.add_argument("--rescue-threshold", type=float, default=0.5)
     args = parser.parse_args()
     paths = args.sets or default_sets()
     examples, labelled = collect(paths)

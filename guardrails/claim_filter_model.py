@@ -9302,7 +9302,7 @@ WEIGHTS: dict[str, float] = {
     "x:sent:2": -0.7431,
 }
 RESCUE_BIAS = -0.7031
-RESCUE_THRESHOLD = 0.7
+RESCUE_THRESHOLD = 0.5
 RESCUE_WEIGHTS: dict[str, float] = {
     "C:duration:a": -0.2669,
     "C:duration:acara": -0.0204,
