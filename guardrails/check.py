@@ -109,7 +109,7 @@ OK = Verdict("ok")
 DEFAULT_FILTER = ClaimFilter(
     claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
 )
-# The second model: which durations the rules set aside are completion times after all
+# The second model: which amounts and durations the rules set aside are claims after all
 DEFAULT_RESCUE = ClaimFilter(
     claim_filter_model.RESCUE_WEIGHTS,
     claim_filter_model.RESCUE_BIAS,
@@ -239,8 +239,8 @@ class PromiseChecker:
     ) -> None:
         """``claim_filter``: a learned second reader that may drop a violation the rules found
         (see claim_filter.py); None keeps every one. ``rescue_filter``: a second model that may
-        keep a duration the rules set aside as no completion time (it reads why they set it
-        aside); used only with a claim filter, None keeps none of them."""
+        keep an amount or duration the rules set aside (it reads which rule set it aside); used
+        only with a claim filter, None keeps none of them."""
         listed = list(standards)
         self._claim_filter = claim_filter
         self._rescue_filter = rescue_filter if claim_filter is not None else None
@@ -432,15 +432,22 @@ class PromiseChecker:
                 owners += [s for s in sorted(pair) if s not in owners and s in self._services]
             for owner in owners:
                 service = self._services[owner]
+                if isinstance(claim, FeeClaim | DurationClaim) and claim.blocked:
+                    # set aside by the rules: a candidate for the rescue model, agreeing with
+                    # nothing and correcting nothing
+                    violation = (
+                        self._check_fee(claim, service, tokens, sentences, mentions, asked_counts)
+                        if isinstance(claim, FeeClaim)
+                        else self._check_duration(claim, service)
+                    )
+                    if violation is not None:
+                        violations.append(violation)
+                        origins[id(violation)] = (claim, owner)
+                    continue
                 if isinstance(claim, FeeClaim):
                     violation = self._check_fee(
                         claim, service, tokens, sentences, mentions, asked_counts
                     )
-                    if claim.blocked:
-                        if violation is not None:
-                            violations.append(violation)
-                            origins[id(violation)] = (claim, owner)
-                        continue  # set aside by the rules: it agrees with nothing
                     asked = asked_variants.get(owner)
                     if violation is None and asked is not None:
                         violation = _breaks_asked_variant(claim, service, asked, tokens, sentences)
@@ -449,11 +456,6 @@ class PromiseChecker:
                     fee_results.append((claim.amount, owner, violation))
                 elif isinstance(claim, DurationClaim):
                     violation = self._check_duration(claim, service)
-                    if claim.blocked:
-                        if violation is not None:
-                            violations.append(violation)
-                            origins[id(violation)] = (claim, owner)
-                        continue  # set aside by the rules: it agrees with nothing
                     minutes = round(claim.duration.min_calendar_minutes())
                     duration_results.append((minutes, owner, violation))
                 else:

@@ -2778,16 +2778,14 @@ def _read_days(tokens: list[Token], i: int) -> tuple[frozenset[int], int, bool] 
     return frozenset(days), j, is_range
 
 
+_UNTIL_OR_SAMPE = UNTIL_WORDS | {"sampe"}
+
+
 def _own_time_after(tokens: list[Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     token = tokens[index]
-    return (
-        token.kind == "num"
-        or token.low in TIME_LEAD
-        or token.low in UNTIL_WORDS
-        or (token.low == "sampe")
-    )
+    return token.kind == "num" or token.low in TIME_LEAD or token.low in _UNTIL_OR_SAMPE
 
 
 def _day_of_a_mishap(tokens: list[Token], index: int, start: int, days: frozenset[int]) -> bool:
@@ -2993,7 +2991,8 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 # "Friday we close at 11", "closes earlier, at 11.30": a closing time, the day
                 # itself is open
                 if negated or not (
-                    _closing_time_follows(tokens, i + 1) or _after_that(tokens, i, start)
+                    _time_follows(tokens, i + 1, len(tokens), _CLOSING_FILLERS, 5)
+                    or _after_that(tokens, i, start)
                 ):
                     info.statuses.append((i, "open" if negated else "closed"))
             elif _citizen_condition(tokens, i, start):
@@ -3453,24 +3452,9 @@ def _time_follows_days(tokens: list[Token], index: int, end: int) -> bool:
     return j > index and _time_follows(tokens, j, end)
 
 
-_CLOSING_FILLERS = frozenset(
-    {"earlier", "early", "lebih", "lbh", "awal", "cepat", "cpt", ",", "pada", "on", "di", "nya"}
-)
-
-
-def _closing_time_follows(tokens: list[Token], index: int) -> bool:
-    """ "tutup jam 11", "closes earlier, at 11.30": a time after the closing word in its
-    sentence (past a comparative and a comma) makes it a closing time."""
-    sentence = tokens[index - 1].sentence
-    for j in range(index, min(len(tokens), index + 5)):
-        token = tokens[j]
-        if token.sentence != sentence:
-            return False
-        if token.kind == "num" or token.low in TIME_LEAD or token.low == "at":
-            return True
-        if token.low not in _CLOSING_FILLERS:
-            return False
-    return False
+_ON_WORDS = frozenset({"pada", "on", "di", "nya"})
+# "closes earlier, at 11.30": a comparative and a comma between a closing word and its time
+_CLOSING_FILLERS = _ON_WORDS | {"earlier", "early", "lebih", "lbh", "awal", "cepat", "cpt", ","}
 
 
 _CONDITION_LEADS = frozenset(
@@ -3496,12 +3480,23 @@ def _citizen_condition(tokens: list[Token], index: int, start: int) -> bool:
     return False
 
 
-def _time_follows(tokens: list[Token], index: int, end: int) -> bool:
-    for j in range(index, min(end, index + 3)):
-        low = tokens[j].low
-        if tokens[j].kind == "num" or low in TIME_LEAD or low == "at":
+def _time_follows(
+    tokens: list[Token],
+    index: int,
+    end: int,
+    fillers: frozenset[str] = _ON_WORDS,
+    reach: int = 3,
+) -> bool:
+    """A time at ``index`` or after a few ``fillers``, before ``end`` and in the same sentence
+    ("Jumat tutup pada jam 11"; with ``_CLOSING_FILLERS``: "closes earlier, at 11.30")."""
+    sentence = tokens[index - 1].sentence if index > 0 else 0
+    for j in range(index, min(end, index + reach)):
+        token = tokens[j]
+        if token.sentence != sentence:
+            return False
+        if token.kind == "num" or token.low in TIME_LEAD or token.low == "at":
             return True
-        if low not in ("pada", "on", "di", "nya"):
+        if token.low not in fillers:
             return False
     return False
 
