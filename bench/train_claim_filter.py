@@ -1,9 +1,9 @@
 """Train the claim filter and the rescue model (guardrails/claim_filter.py) on the labelled sets.
 
 Every violation the rules find in a labelled answer is one example for the claim filter: true
-when the answer is a labelled contradiction of that field, false otherwise. Every amount or
-duration the rules set aside that would break a promise is one example for the rescue model.
-Both are logistic regressions with an L2 penalty (numpy and scipy sparse, full-batch Adam).
+when the answer is a labelled contradiction of that field, false otherwise. Every amount,
+duration or hours claim the rules set aside that would break a promise is one example for the
+rescue model. Both are logistic regressions with an L2 penalty (numpy and scipy sparse, full-batch Adam).
 ``--cv`` scores them leave-one-set-out (train on every other set, judge the left-out one) at
 several thresholds, next to the rules alone; ``--cv --hold-out A,B`` trains once on every other
 set and judges A and B together (sets the rules were never mended on: the honest estimate).
@@ -51,7 +51,7 @@ class Example:
 
     @property
     def blocked(self) -> bool:
-        """A duration the rules set aside, for the rescue model (``b:`` features)."""
+        """A claim the rules set aside, for the rescue model (``b:`` features)."""
         return "b:any" in self.features
 
 
@@ -169,7 +169,7 @@ def score(
 def train_both(
     examples: Sequence[Example], settings: Settings
 ) -> tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]:
-    """The claim filter on the rules' violations, the rescue model on the durations they set
+    """The claim filter on the rules' violations, the rescue model on the claims they set
     aside."""
     main = train(
         [e for e in examples if not e.blocked],
@@ -297,7 +297,7 @@ def main() -> None:
     print(
         f"{len(labelled)} answers, {len(examples) - len(blocked)} candidate violations "
         f"({positives - sum(e.label for e in blocked)} true), {len(blocked)} set-aside "
-        f"durations that would break a promise ({sum(e.label for e in blocked)} true)"
+        f"claims that would break a promise ({sum(e.label for e in blocked)} true)"
     )
     settings = Settings(
         args.l2,
@@ -318,8 +318,8 @@ def main() -> None:
         return
     main_model, rescue_model = train_both(examples, settings)
     note = (
-        f"{len(examples) - len(blocked)} candidates and {len(blocked)} set-aside amounts and "
-        f"durations from {len(labelled)} answers in {len(paths)} sets"
+        f"{len(examples) - len(blocked)} candidates and {len(blocked)} set-aside amounts, "
+        f"durations and hours from {len(labelled)} answers in {len(paths)} sets"
         + (f" (blind sets up to {args.blind_until})" if args.blind_until is not None else "")
         + f"; l2={args.l2}, negative weight "
         f"{args.negative_weight}; rescue l2={args.rescue_l2}, negative weight "

@@ -109,7 +109,7 @@ OK = Verdict("ok")
 DEFAULT_FILTER = ClaimFilter(
     claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
 )
-# The second model: which amounts and durations the rules set aside are claims after all
+# The second model: which amounts, durations and hours the rules set aside are claims after all
 DEFAULT_RESCUE = ClaimFilter(
     claim_filter_model.RESCUE_WEIGHTS,
     claim_filter_model.RESCUE_BIAS,
@@ -239,7 +239,7 @@ class PromiseChecker:
     ) -> None:
         """``claim_filter``: a learned second reader that may drop a violation the rules found
         (see claim_filter.py); None keeps every one. ``rescue_filter``: a second model that may
-        keep an amount or duration the rules set aside (it reads which rule set it aside); used
+        keep an amount, duration or hours claim the rules set aside (it reads which rule set it aside); used
         only with a claim filter, None keeps none of them."""
         listed = list(standards)
         self._claim_filter = claim_filter
@@ -341,7 +341,7 @@ class PromiseChecker:
             if any(first in lowered for first in self._variant_names):
                 self._mark_variant_names(tokens)
         sentences = sentence_spans(tokens)
-        # With the rescue model, the amounts and durations the rules set aside are kept too,
+        # With the rescue model, the amounts, durations and hours the rules set aside are kept too,
         # marked with why: it may keep one ("KK baru aktif 2 minggu lagi" is a completion time
         # whatever "lagi" suggests)
         soft = self._rescue_filter is not None
@@ -432,13 +432,15 @@ class PromiseChecker:
                 owners += [s for s in sorted(pair) if s not in owners and s in self._services]
             for owner in owners:
                 service = self._services[owner]
-                if isinstance(claim, FeeClaim | DurationClaim) and claim.blocked:
+                if claim.blocked:
                     # set aside by the rules: a candidate for the rescue model, agreeing with
                     # nothing and correcting nothing
                     violation = (
                         self._check_fee(claim, service, tokens, sentences, mentions, asked_counts)
                         if isinstance(claim, FeeClaim)
                         else self._check_duration(claim, service)
+                        if isinstance(claim, DurationClaim)
+                        else self._check_hours(claim, service)
                     )
                     if violation is not None:
                         violations.append(violation)
@@ -481,7 +483,8 @@ class PromiseChecker:
             claimed = open_days_by_service.get(owner, set())
             missing = hours.open_days - claimed
             if missing and not any(
-                v.service_id == owner and v.field == "hours" for v in violations
+                v.service_id == owner and v.field == "hours" and not origins[id(v)][0].blocked
+                for v in violations
             ):
                 violation = Violation(owner, "hours", hours.describe("id"), claim.text)
                 violations.append(violation)
@@ -595,7 +598,7 @@ class PromiseChecker:
             agrees_named_other=self._keeps_another_promise(claim, owner, among=others),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
-            blocked=claim.blocked if isinstance(claim, FeeClaim | DurationClaim) else "",
+            blocked=claim.blocked,
             owner_named=owner_named,
             field_asked=violation.field in qkinds,
         )

@@ -153,7 +153,22 @@ def _bucket(ratio: float) -> str:
 def candidate_features(
     tokens: Sequence[Token], context: CandidateContext, question: Sequence[Token] = ()
 ) -> list[str]:
-    """Sparse string features of one candidate violation."""
+    """Sparse string features of one candidate violation; a claim the rules set aside also gets
+    each feature again under its field, so the rescue model learns what every field shares and
+    where one differs (an hours claim the question asks about is not an amount it asks about)."""
+    features = _features(tokens, context, question)
+    if context.blocked and context.field in AUGMENTED_FIELDS:
+        prefix = f"{context.field}|"
+        features += [prefix + feature for feature in features]
+    return features
+
+
+AUGMENTED_FIELDS = frozenset({"hours"})
+
+
+def _features(
+    tokens: Sequence[Token], context: CandidateContext, question: Sequence[Token]
+) -> list[str]:
     field = context.field
     features = [f"f:{field}", f"k:{context.kind}"]
     if context.ratio is not None:

@@ -74,6 +74,7 @@ class HoursClaim:
     text: str
     strong: bool = False
     field: str = "hours"
+    blocked: str = ""  # with soft extraction: the rule that set the claim aside
 
     @property
     def end(self) -> int:
@@ -3563,8 +3564,14 @@ def _hhmm(minute: int) -> str:
 
 
 def _hours_claims(
-    tokens: list[Token], qkinds: frozenset[str], mention_tokens: frozenset[int] = frozenset()
+    tokens: list[Token],
+    qkinds: frozenset[str],
+    mention_tokens: frozenset[int] = frozenset(),
+    soft: bool = False,
 ) -> list[HoursClaim]:
+    """Opening hours and days claimed in ``tokens``; ``soft`` also keeps the times and days the
+    rules set aside (a closed time, another event's, a queue's, a day named without a cue),
+    marked ``blocked`` with the rule's code, without changing any other claim."""
     if not tokens:
         return []
     mentioned_sentences = {tokens[i].sentence for i in mention_tokens if i < len(tokens)}
@@ -3691,6 +3698,19 @@ def _hours_claims(
             for index, r_start, r_end, text in info.ranges:
                 status = status_at(index)
                 if status == "closed" or info.after_event(index) or queue_times:
+                    if soft:
+                        code = (
+                            "h_closed"
+                            if status == "closed"
+                            else "h_event"
+                            if info.after_event(index)
+                            else "h_queue"
+                        )
+                        days = days_for(index, used_days=set())  # marks no day as used
+                        kind = "range" if days else "window"
+                        claims.append(
+                            HoursClaim(index, kind, days, r_start, r_end, text, blocked=code)
+                        )
                     continue
                 days = days_for(index)
                 open_context = status == "open" or (status is None and hours_question)
@@ -3738,13 +3758,28 @@ def _hours_claims(
                     )
                 )
                 if not strict and not desk_context and not booked:
-                    continue  # "acara pukul 19.00-22.00": a time range of something else
+                    # "acara pukul 19.00-22.00": a time range of something else
+                    if soft:
+                        claims.append(
+                            HoursClaim(
+                                index, "window", days, r_start, r_end, text, blocked="h_other"
+                            )
+                        )
+                    continue
                 claims.append(
                     HoursClaim(index, "range" if strict else "window", days, r_start, r_end, text)
                 )
                 opening_asked = False
             for index, minute, _bare in info.times:
                 if info.after_event(index) or queue_times or _starts_a_rate(tokens, index):
+                    if soft and not _starts_a_rate(tokens, index):
+                        code = "h_event_time" if info.after_event(index) else "h_queue_time"
+                        days = days_for(index, used_days=set())
+                        claims.append(
+                            HoursClaim(
+                                index, "point", days, minute, None, _hhmm(minute), blocked=code
+                            )
+                        )
                     continue
                 status = status_at(index)
                 open_context = status == "open" or (status is None and hours_question)
@@ -3827,6 +3862,25 @@ def _hours_claims(
                     # "so 2pm is too late": a time the answer turns down
                     or any(w in _TOO_LATE for w in next_words[:4])
                 ):
+                    if soft:
+                        code = (
+                            "h_closed_time"
+                            if status == "closed"
+                            else "h_other_time"
+                            if not sentence_service
+                            else "h_too_late"
+                        )
+                        claims.append(
+                            HoursClaim(
+                                index,
+                                "point",
+                                days,
+                                minute,
+                                None,
+                                text or _hhmm(minute),
+                                blocked=code,
+                            )
+                        )
                     continue
                 else:
                     strong = (status == "open" and not info.queue) or info.service_verb
@@ -3842,6 +3896,21 @@ def _hours_claims(
                 or _day_of_a_mishap(tokens, index, info.start, days)
                 or _day_of_an_event(tokens, index, info.end)
             ):
+                # "kalau layu hari Minggu": the day of a mishap is never the desk's (not rescued)
+                if soft and not _day_of_a_mishap(tokens, index, info.start, days):
+                    code = "h_event_day" if info.after_event(index) else "h_day_of_event"
+                    shut = status_at(index) == "closed"
+                    claims.append(
+                        HoursClaim(
+                            index,
+                            "closed_days" if shut else "open_days",
+                            days,
+                            None,
+                            None,
+                            f"tutup {_day_text(days)}" if shut else _day_text(days),
+                            blocked=code,
+                        )
+                    )
                 continue
             status = status_at(index)
             if info.excepted(index):
@@ -3861,7 +3930,21 @@ def _hours_claims(
                 claims.append(
                     HoursClaim(index, "closed_days", days, None, None, f"tutup {_day_text(days)}")
                 )
-            elif status == "open" or cue_near or hours_question:
+            elif not (status == "open" or cue_near or hours_question):
+                if soft:
+                    # "kelas malam tiap selasa kamis": days named with no word of opening
+                    claims.append(
+                        HoursClaim(
+                            index,
+                            "open_days",
+                            days,
+                            None,
+                            None,
+                            _day_text(days),
+                            blocked="h_no_cue",
+                        )
+                    )
+            else:
                 claims.append(HoursClaim(index, "open_days", days, None, None, _day_text(days)))
                 exclusive = any(
                     tokens[k].low in EXCLUSIVE_WORDS
@@ -4177,7 +4260,7 @@ def extract_claims(
     soft: bool = False,
 ) -> list[Claim]:
     """All fee, duration and hours claims in ``tokens`` (in text order); ``soft`` also keeps the
-    durations the rules set aside, marked ``blocked``."""
+    amounts, durations and hours the rules set aside, marked ``blocked``."""
     if sentences is None:
         sentences = sentence_spans(tokens)
     claims: list[Claim] = []
@@ -4189,17 +4272,19 @@ def extract_claims(
                 continue
             c = replace(c, blocked=c.blocked or "other_party")
         claims.append(c)
-    claims.extend(
-        c
-        for c in _hours_claims(tokens, qkinds, mention_tokens)
-        if not other_place_before(
+    for hours in _hours_claims(tokens, qkinds, mention_tokens, soft):
+        # "bayar lewat bank sampai jam 8 malam": another place's hours
+        if other_place_before(
             tokens,
-            tokens[c.index].clause_end,
+            tokens[hours.index].clause_end,
             mention_tokens,
-            tokens[c.index].sentence,
+            tokens[hours.index].sentence,
             CHANNEL_PLACES,
-        )
-    )
+        ):
+            if not soft:
+                continue
+            hours = replace(hours, blocked=hours.blocked or "h_place")
+        claims.append(hours)
     claims.sort(key=lambda c: c.index)
     source = _source_line_start(tokens)
     if source is not None:

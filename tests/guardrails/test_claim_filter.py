@@ -9,6 +9,7 @@ import pytest
 
 from guardrails import PromiseChecker, claim_filter_model
 from guardrails.claim_filter import ClaimFilter
+from guardrails.promises import ServiceStandard, parse_promises
 from tests.guardrails.guardrail_eval import sample_standards
 
 CLASSIC = [
@@ -131,6 +132,57 @@ def test_the_rescue_model_reads_durations_the_rules_set_aside() -> None:
     blocked = [c.context.blocked for c in checker.candidates(answer, service_id="ktp-el")]
     assert blocked and all(code.startswith("f") for code in blocked)
     assert checker.check(answer, service_id="ktp-el").ok
+
+
+def _compost_office() -> list[ServiceStandard]:
+    return [
+        ServiceStandard(
+            "uji-pupuk",
+            "Uji Mutu Pupuk Organik",
+            ("uji pupuk", "tes pupuk"),
+            parse_promises(
+                {
+                    "fee": 120_000,
+                    "duration": "10 hari kerja",
+                    "hours": "Senin-Kamis 08.00-14.00, Jumat 08.00-11.00",
+                }
+            ),
+        ),
+        ServiceStandard(
+            "pelatihan",
+            "Pelatihan Kompos Warga",
+            ("pelatihan kompos", "kelas kompos"),
+            parse_promises({"fee": 0, "duration": "7 hari", "hours": "Senin-Jumat 08.00-15.00"}),
+        ),
+    ]
+
+
+def test_the_rescue_model_reads_hours_the_rules_set_aside() -> None:
+    office = _compost_office()
+    checker = PromiseChecker(office)
+    rules = PromiseChecker(office, claim_filter=None)
+    # a lab is another premise to the rules ("kantin laboratorium"); here it is the desk itself
+    answer = "Sampel pupuk diterima Senin-Sabtu pukul 08.00-14.00 di Laboratorium Pupuk lantai 2."
+    question = "kapan bisa antar sampel pupuk?"
+    assert rules.check(answer, service_id="uji-pupuk", question=question).ok
+    verdict = checker.check(answer, service_id="uji-pupuk", question=question)
+    assert [v.field for v in verdict.violations] == ["hours"]
+    candidates = checker.candidates(answer, service_id="uji-pupuk", question=question)
+    assert {c.context.blocked for c in candidates} == {"h_place"}
+    # each feature again under its field: hours set aside are read in their own way
+    assert {"b:h_place", "hours|b:h_place", "hours|a:given"} <= set(candidates[0].features())
+    answer = "The fertiliser test desk at the lab is open Monday to Saturday, 08.00-14.00."
+    assert not checker.check(answer, service_id="uji-pupuk").ok
+    # the canteen's hours, the bank's and an event's stay set aside
+    for answer, service_id in (
+        ("Kantin laboratorium buka sampai jam 5 sore.", "uji-pupuk"),
+        ("Uji pupuk Rp120.000, hasil 10 hari kerja. Bayar lewat bank sampai jam 8 malam.", None),
+        ("Pelatihan kompos gratis, acara penutupan pukul 19.00-21.00 di balai desa.", None),
+    ):
+        assert checker.check(answer, service_id=service_id).ok, answer
+    # the day of a mishap is never rescued
+    answer = "Kalau pupuknya menggumpal hari Minggu, simpan sampelnya dan bawa Senin pagi."
+    assert not checker.candidates(answer, service_id="uji-pupuk", question="buka hari Minggu?")
 
 
 def test_the_rescue_model_is_plain_numbers() -> None:
