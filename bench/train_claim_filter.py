@@ -54,6 +54,12 @@ class Example:
         """A claim the rules set aside, for the rescue model (``b:`` features)."""
         return "b:any" in self.features
 
+    @property
+    def guessed(self) -> bool:
+        """A claim whose service no name gives, its owner guessed (the rescue model at a higher
+        bar)."""
+        return any(feature.startswith("b:o_") for feature in self.features)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -62,6 +68,7 @@ class Settings:
     rescue_l2: float
     rescue_negative_weight: float
     rescue_threshold: float
+    guess_threshold: float = 0.7
 
 
 @dataclass
@@ -209,7 +216,11 @@ def cross_validate(
                 if example.blocked:
                     keep = threshold is not None and (
                         probability(rescue, rescue_bias, example.features)
-                        >= settings.rescue_threshold
+                        >= (
+                            settings.guess_threshold
+                            if example.guessed
+                            else settings.rescue_threshold
+                        )
                     )
                 else:
                     keep = threshold is None or (
@@ -243,6 +254,7 @@ def write_model(
     rescue: tuple[dict[str, float], float],
     threshold: float,
     rescue_threshold: float,
+    guess_threshold: float,
     note: str,
 ) -> None:
     lines = [
@@ -263,6 +275,10 @@ def write_model(
         for feature in sorted(model):
             lines.append(f"    {json.dumps(feature, ensure_ascii=False)}: {model[feature]:.4f},")
         lines.append("}")
+    lines += [
+        "# The rescue model's bar for a claim no name attributes, its service guessed",
+        f"GUESS_THRESHOLD = {guess_threshold}",
+    ]
     MODEL_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -287,6 +303,7 @@ def main() -> None:
     parser.add_argument("--rescue-l2", type=float, default=1e-3)
     parser.add_argument("--rescue-negative-weight", type=float, default=1.0)
     parser.add_argument("--rescue-threshold", type=float, default=0.5)
+    parser.add_argument("--guess-threshold", type=float, default=0.7)
     args = parser.parse_args()
     paths = args.sets or default_sets()
     if not args.sets and args.blind_until is not None:
@@ -305,6 +322,7 @@ def main() -> None:
         args.rescue_l2,
         args.rescue_negative_weight,
         args.rescue_threshold,
+        args.guess_threshold,
     )
     if args.cv:
         held_out = [name for name in args.hold_out.split(",") if name]
@@ -325,10 +343,18 @@ def main() -> None:
         f"{args.negative_weight}; rescue l2={args.rescue_l2}, negative weight "
         f"{args.rescue_negative_weight}"
     )
-    write_model(main_model, rescue_model, args.threshold, args.rescue_threshold, note)
+    write_model(
+        main_model,
+        rescue_model,
+        args.threshold,
+        args.rescue_threshold,
+        args.guess_threshold,
+        note,
+    )
     print(
         f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(main_model[0])} + {len(rescue_model[0])} "
-        f"weights, thresholds {args.threshold} / {args.rescue_threshold}"
+        f"weights, thresholds {args.threshold} / {args.rescue_threshold} / "
+        f"{args.guess_threshold}"
     )
 
 

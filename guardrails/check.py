@@ -115,7 +115,15 @@ DEFAULT_RESCUE = ClaimFilter(
     claim_filter_model.RESCUE_BIAS,
     claim_filter_model.RESCUE_THRESHOLD,
 )
+# The rescue model at a higher bar, for a claim no name attributes (its service is a guess)
+DEFAULT_GUESS = ClaimFilter(
+    claim_filter_model.RESCUE_WEIGHTS,
+    claim_filter_model.RESCUE_BIAS,
+    claim_filter_model.GUESS_THRESHOLD,
+)
 WORKING_DAYS_TOLERANCE = 1.10
+GUESSED = "o_"  # the code of a claim whose service is a guess starts so
+_STEM = 5  # letters of a name word compared when guessing an unnamed service ("rental", "rent")
 # Hours claims that state the promised times when they keep them; a day that is open or a slot
 # inside the hours states none ("kamis jam 22.00-23.00 masih kosong" names an open day, and
 # breaks the hours)
@@ -236,16 +244,32 @@ class PromiseChecker:
         *,
         claim_filter: ClaimFilter | None = DEFAULT_FILTER,
         rescue_filter: ClaimFilter | None = DEFAULT_RESCUE,
+        guess_filter: ClaimFilter | None = DEFAULT_GUESS,
     ) -> None:
         """``claim_filter``: a learned second reader that may drop a violation the rules found
         (see claim_filter.py); None keeps every one. ``rescue_filter``: a second model that may
-        keep an amount, duration or hours claim the rules set aside (it reads which rule set it aside); used
-        only with a claim filter, None keeps none of them."""
+        keep an amount, duration or hours claim the rules set aside (it reads which rule set it
+        aside); used only with a claim filter, None keeps none of them. ``guess_filter``: the
+        same at a higher bar for a claim no name attributes, judged against the service it most
+        likely speaks of; used only with both, None guesses no service."""
         listed = list(standards)
         self._claim_filter = claim_filter
         self._rescue_filter = rescue_filter if claim_filter is not None else None
+        self._guess_filter = guess_filter if self._rescue_filter is not None else None
         self._services = {s.service_id: _Service(s) for s in listed}
         self._index = ServiceIndex(listed)
+        # Stems of each service's distinctive name words, weighed by how few services share them:
+        # a loose guess at the service of a claim nothing names ("rent the water pump")
+        stems: dict[str, set[str]] = {}
+        for service_id, service in self._services.items():
+            for word in service.name_words:
+                stems.setdefault(word[:_STEM], set()).add(service_id)
+        self._stem_weights = {
+            service_id: {
+                stem: 1.0 / len(owners) for stem, owners in stems.items() if service_id in owners
+            }
+            for service_id in self._services
+        }
         # Names of fee variants of two words or more ("jual beli", "rumah tinggal"), by first word:
         # their words belong to the service's vocabulary ("jual" there is no trade).
         self._variant_names: dict[str, list[tuple[str, ...]]] = {}
@@ -269,7 +293,14 @@ class PromiseChecker:
             key = (violation.service_id, violation.field)
             if key in seen:
                 continue
-            reader = rescue_filter if candidate.context.blocked else claim_filter
+            blocked = candidate.context.blocked
+            reader = (
+                claim_filter
+                if not blocked
+                else self._guess_filter
+                if blocked.startswith(GUESSED)
+                else rescue_filter
+            )
             if reader is not None and not reader.keeps(candidate.features()):
                 continue
             seen.add(key)
@@ -430,6 +461,15 @@ class PromiseChecker:
             if pair is not None and owners and owners[0] in pair:
                 # "Uji pertama dan uji berkala dapat dilakukan Senin-Sabtu": said of both
                 owners += [s for s in sorted(pair) if s not in owners and s in self._services]
+            if not owners and self._guess_filter is not None and not claim.blocked:
+                # nothing names the claim's service: a guess for the rescue model, marked how
+                # many services' promises it breaks and whether the words hint at the one chosen
+                guess = self._guess_owner(
+                    claim, tokens, q_tokens, sentences, mentions, asked_counts
+                )
+                if guess is not None:
+                    claim, owner = replace(claim, blocked=guess[1]), guess[0]
+                    owners = [owner]
             for owner in owners:
                 service = self._services[owner]
                 if claim.blocked:
@@ -602,6 +642,52 @@ class PromiseChecker:
             owner_named=owner_named,
             field_asked=violation.field in qkinds,
         )
+
+    def _guess_owner(
+        self,
+        claim: FeeClaim | DurationClaim | HoursClaim,
+        tokens: list[Token],
+        q_tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        mentions: list[Mention],
+        asked_counts: frozenset[int],
+    ) -> tuple[str, str] | None:
+        """The service a claim no name attributes most likely speaks of, among those whose
+        promise it breaks, with a code: "o_all" when it breaks the promise of every service
+        that makes one of its kind (any reading contradicts), "o_some" otherwise; "_hint" when
+        words of the text share stems with the chosen service's names."""
+        broken: list[str] = []
+        promised = 0
+        for service_id, service in self._services.items():
+            promises = service.standard.promises
+            value = getattr(promises, claim.field)
+            if value is None:
+                continue
+            promised += 1
+            if isinstance(claim, FeeClaim):
+                violation = self._check_fee(
+                    claim, service, tokens, sentences, mentions, asked_counts
+                )
+            elif isinstance(claim, DurationClaim):
+                violation = self._check_duration(claim, service)
+            else:
+                violation = self._check_hours(claim, service)
+            if violation is not None:
+                broken.append(service_id)
+        if not broken:
+            return None
+        stems = {
+            t.low[:_STEM] for t in (*tokens, *q_tokens) if t.kind == "word" and len(t.low) >= 4
+        }
+        scores = {
+            service_id: sum(
+                w for stem, w in self._stem_weights[service_id].items() if stem in stems
+            )
+            for service_id in broken
+        }
+        best = max(broken, key=lambda service_id: scores[service_id])
+        code = f"{GUESSED}all" if len(broken) == promised else f"{GUESSED}some"
+        return best, code + ("_hint" if scores[best] > 0 else "")
 
     def _keeps_another_promise(
         self,

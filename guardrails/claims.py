@@ -2959,7 +2959,13 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 info.events.append(i)
             if flags & _F_SERVICE_CONTEXT:
                 info.service_context = True
-            if flags & _F_BREAK:
+            if flags & _F_BREAK and not (
+                # "08.00-15.00 tanpa istirahat", "no lunch break": no break at all
+                (i > start and tokens[i - 1].low in NEGATORS)
+                or (
+                    i > start + 1 and tokens[i - 2].low in NEGATORS and tokens[i - 1].low == "lunch"
+                )
+            ):
                 info.breaks = True
             if flags & _F_EXCEPT and not (
                 low == "selain" and _time_follows_days(tokens, i + 1, end)
@@ -4281,7 +4287,15 @@ def extract_claims(
             tokens[hours.index].sentence,
             CHANNEL_PLACES,
         ):
-            if not soft:
+            # a premise may be the desk's own ("laboratorium"); a channel ("hotline", "website",
+            # "bank") keeps hours of its own, never rescued
+            if not soft or not other_place_before(
+                tokens,
+                tokens[hours.index].clause_end,
+                mention_tokens,
+                tokens[hours.index].sentence,
+                OTHER_PLACES,
+            ):
                 continue
             hours = replace(hours, blocked=hours.blocked or "h_place")
         claims.append(hours)

@@ -185,8 +185,64 @@ def test_the_rescue_model_reads_hours_the_rules_set_aside() -> None:
     assert not checker.candidates(answer, service_id="uji-pupuk", question="buka hari Minggu?")
 
 
+def _farm_office() -> list[ServiceStandard]:
+    weekdays = "Senin-Jumat 08.00-15.00"
+    return [
+        ServiceStandard(
+            "sewa-pompa",
+            "Sewa Pompa Air Irigasi",
+            ("sewa pompa", "pinjam pompa"),
+            parse_promises({"fee": 75_000, "duration": "2 hari kerja", "hours": weekdays}),
+        ),
+        ServiceStandard(
+            "sewa-traktor",
+            "Sewa Traktor Tangan",
+            ("sewa traktor", "hand traktor"),
+            parse_promises(
+                {
+                    "fee": {"setengah hari": 150_000, "satu hari": 250_000},
+                    "duration": "3 hari kerja",
+                    "hours": weekdays,
+                }
+            ),
+        ),
+        ServiceStandard(
+            "konsultasi",
+            "Konsultasi Penyuluh Pertanian",
+            ("konsultasi penyuluh", "tanya penyuluh"),
+            parse_promises({"fee": 0, "duration": "1 hari kerja", "hours": weekdays}),
+        ),
+    ]
+
+
+def test_a_claim_no_name_attributes_is_judged_against_its_likeliest_service() -> None:
+    office = _farm_office()
+    checker = PromiseChecker(office)
+    # nothing names the tractor: no service's fee is 300.000, and a word hints at which it is
+    question = "kalau traktoran sehari berapa?"
+    verdict = checker.check("Rp 300.000 sehari", question=question)
+    assert [(v.service_id, v.field) for v in verdict.violations] == [("sewa-traktor", "fee")]
+    (candidate,) = checker.candidates("Rp 300.000 sehari", question=question)
+    assert candidate.context.blocked == "o_all_hint"
+    question = "how much to rent the water pump?"
+    assert [v.field for v in checker.check("Rp 125.000 a day", question=question).violations] == [
+        "fee"
+    ]
+    # weekend hours break every service's promise, whichever the citizen means
+    verdict = checker.check("bisa pak, sabtu minggu juga buka kok", question="buka weekend ga?")
+    assert [v.field for v in verdict.violations] == ["hours"]
+    # an amount that keeps a promise, and extras, guess nothing
+    assert checker.check("Rp 75.000 per hari", question="berapa sewa pompanya?").ok
+    assert checker.check("parkir motor 2rb ya", question="parkir bayar?").ok
+    # the rules alone, and a checker without guessing, attribute nothing
+    assert PromiseChecker(office, claim_filter=None).check("Rp 125.000 a day", question=question).ok
+    unguessed = PromiseChecker(office, guess_filter=None)
+    assert not unguessed.candidates("Rp 125.000 a day", question=question)
+
+
 def test_the_rescue_model_is_plain_numbers() -> None:
     assert 0.0 < claim_filter_model.RESCUE_THRESHOLD < 1.0
     assert math.isfinite(claim_filter_model.RESCUE_BIAS)
     assert claim_filter_model.RESCUE_WEIGHTS
     assert all(math.isfinite(w) for w in claim_filter_model.RESCUE_WEIGHTS.values())
+    assert claim_filter_model.RESCUE_THRESHOLD <= claim_filter_model.GUESS_THRESHOLD < 1.0

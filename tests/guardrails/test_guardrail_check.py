@@ -2668,3 +2668,26 @@ def test_a_day_after_a_span_with_its_own_time_and_the_hours_of_a_booking() -> No
     question = "What are the hours for booking the outboard workshop?"
     answer = "Bookings are handled Tuesday to Saturday, 09.00-12.00."
     assert fields_of(checker, answer, "bengkel", question) == ["hours"]
+
+
+def test_hours_without_a_break_are_hours() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "reklame",
+                "Izin Reklame Insidentil",
+                ("izin reklame", "izin spanduk"),
+                {"fee": 0, "hours": "Senin-Kamis 08.00-15.00, Jumat 08.00-11.00"},
+            )
+        ],
+        claim_filter=None,
+    )
+    # "tanpa istirahat", "no lunch break": the range is the desk's, Friday included
+    for answer in (
+        "Izin reklame dilayani Senin sampai Jumat pukul 08.00-15.00 tanpa istirahat.",
+        "The banner permit desk is open Monday to Friday 08.00-15.00, no lunch break.",
+    ):
+        assert fields_of(checker, answer, "reklame", None) == ["hours"], answer
+    # a break stays a break
+    answer = "Izin reklame Senin-Kamis 08.00-15.00, istirahat 12.00-13.00."
+    assert checker.check(answer, service_id="reklame").ok
