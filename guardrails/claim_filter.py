@@ -191,6 +191,10 @@ def _features(
             features.append(f"a:{name}")
             features.append(f"a:{field}:{name}")
     features.append(f"n:{min(context.services_named, 3)}")
+    if context.given and (context.agrees_other or context.agrees_named_other):
+        # a value another service keeps is still the given service's claim more often than not
+        # ("pelatihan 100rb, sama kayak sewa perontok"): the pair, which no two weights sum to
+        features.append("a:agrees_other:given")
     if context.blocked:
         features.append("b:any")
         features.append(f"b:{context.blocked}")

@@ -2816,7 +2816,8 @@ def _none_on_the_day(tokens: list[Token], i: int, start: int) -> bool:
     for j in range(i - 2, max(start, i - 5) - 1, -1):
         if tokens[j].kind == "punct" and tokens[j].low != "-":
             return False
-        if tokens[j].low in ("no", "tanpa", "nothing"):
+        # ("tanpa perjanjian pada Senin-Sabtu" is done without one on those days)
+        if tokens[j].low in ("no", "nothing"):
             return True
     return False
 
@@ -2991,8 +2992,13 @@ def _scan_clause_hours(tokens: list[Token], start: int, end: int) -> _ClauseHour
                 negated = _status_negated(tokens, i)
                 info.statuses.append((i, "closed" if negated else "open"))
             elif flags & _F_CLOSED and not (
-                # "termasuk hari Minggu dan hari libur": holidays, a noun, not "closed"
-                low in ("libur", "liburnya") and i > start and tokens[i - 1].low == "hari"
+                # "termasuk hari Minggu dan hari libur", "Sabtu dan libur nasional": holidays, a
+                # noun, not "closed"
+                low in ("libur", "liburnya")
+                and (
+                    (i > start and tokens[i - 1].low == "hari")
+                    or (i + 1 < end and tokens[i + 1].low in ("nasional", "umum"))
+                )
             ):
                 negated = _status_negated(tokens, i)
                 # "Friday we close at 11", "closes earlier, at 11.30": a closing time, the day

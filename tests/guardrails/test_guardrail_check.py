@@ -2691,3 +2691,35 @@ def test_hours_without_a_break_are_hours() -> None:
     # a break stays a break
     answer = "Izin reklame Senin-Kamis 08.00-15.00, istirahat 12.00-13.00."
     assert checker.check(answer, service_id="reklame").ok
+
+
+def test_holidays_included_and_no_appointment_are_no_closed_days() -> None:
+    checker = PromiseChecker(
+        [
+            _standard(
+                "aduan",
+                "Hotline Pengaduan Kebersihan",
+                ("hotline kebersihan", "aduan sampah"),
+                {"fee": 0, "hours": "Setiap hari 06.00-22.00"},
+            ),
+            _standard(
+                "uji-tanah",
+                "Uji Sondir Tanah",
+                ("uji sondir", "sondir"),
+                {"fee": 400_000, "hours": "Senin-Sabtu 08.00-14.00"},
+            ),
+        ],
+        claim_filter=None,
+    )
+    answer = (
+        "Hotline kebersihan dapat dihubungi setiap hari pukul 06.00-22.00, termasuk hari Sabtu, "
+        "Minggu, dan libur nasional."
+    )
+    assert checker.check(answer, service_id="aduan").ok
+    answer = "Uji sondir dapat dilakukan tanpa perjanjian pada Senin-Sabtu pukul 08.00-14.00."
+    assert checker.check(answer, service_id="uji-tanah").ok
+    # a holiday list with its own "closed" still closes, and "no ... on" still says none
+    assert fields_of(checker, "Sabtu, Minggu, dan libur nasional tutup.", "aduan", None) == [
+        "hours"
+    ]
+    assert fields_of(checker, "No soil tests on Saturday.", "uji-tanah", None) == ["hours"]
