@@ -1,15 +1,18 @@
 """Train the claim filter and the rescue model (guardrails/claim_filter.py) on the labelled sets.
 
 Every violation the rules find in a labelled answer is one example for the claim filter: true
-when the answer is a labelled contradiction of that field, false otherwise. Every amount,
-duration or hours claim the rules set aside that would break a promise is one example for the
-rescue model. Both are logistic regressions with an L2 penalty (numpy and scipy sparse, full-batch Adam).
-``--cv`` scores them leave-one-set-out (train on every other set, judge the left-out one) at
-several thresholds, next to the rules alone; ``--cv --hold-out A,B`` trains once on every other
-set and judges A and B together (sets the rules were never mended on: the honest estimate).
-Without ``--cv`` it trains on the sets and writes guardrails/claim_filter_model.py.
+when the answer is a labelled contradiction of that field, false otherwise. The claim filter is
+two models: one for answers of 12 words or more, trained on every set, and one for short
+replies, trained on the first sets only (``--first-until``). Every amount, duration or hours
+claim the rules set aside that would break a promise is one example for the rescue model (also
+the first sets only). All are logistic regressions with an L2 penalty (numpy and scipy sparse,
+full-batch Adam). ``--cv`` scores them leave-one-set-out (train on every other set, judge the
+left-out one) at several thresholds, next to the rules alone; ``--cv --hold-out A,B`` trains
+once on every other set and judges A and B together (sets the rules were never mended on: the
+honest estimate). Without ``--cv`` it trains on the sets and writes
+guardrails/claim_filter_model.py.
 
-    .venv/bin/python bench/train_claim_filter.py --blind-until 60   # the committed models
+    .venv/bin/python bench/train_claim_filter.py   # the committed models
     .venv/bin/python bench/train_claim_filter.py --cv --hold-out guardrail_blind41,guardrail_blind42
 """
 
@@ -30,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from guardrails import PromiseChecker  # noqa: E402
+from guardrails.claim_filter import SHORT_ANSWER  # noqa: E402
 from tests.guardrails.guardrail_eval import (  # noqa: E402
     checker_for,
     load_records,
@@ -38,6 +42,7 @@ from tests.guardrails.guardrail_eval import (  # noqa: E402
 )
 
 MODEL_PATH = ROOT / "guardrails" / "claim_filter_model.py"
+OWN_WEIGHT = 5.0  # the team's own labelled sets, in the longer answers' claim filter
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
 
@@ -55,6 +60,11 @@ class Example:
         return "b:any" in self.features
 
     @property
+    def short(self) -> bool:
+        """A candidate in a short reply (its body under 12 words)."""
+        return SHORT_ANSWER in self.features
+
+    @property
     def guessed(self) -> bool:
         """A claim whose service no name gives, its owner guessed (the rescue model at a higher
         bar)."""
@@ -69,6 +79,8 @@ class Settings:
     rescue_negative_weight: float
     rescue_threshold: float
     guess_threshold: float = 0.7
+    short_threshold: float = 0.25
+    first_until: int = 60  # the short replies' filter and the rescue model: blind sets up to this
 
 
 @dataclass
@@ -90,7 +102,11 @@ def default_sets() -> list[Path]:
 
 def _blind_number(path: Path) -> int:
     """The number of a blind set ("guardrail_blind42" -> 42); 0 for the other sets."""
-    digits = path.stem.removeprefix("guardrail_blind")
+    return _set_number(path.stem)
+
+
+def _set_number(name: str) -> int:
+    digits = name.removeprefix("guardrail_blind")
     return int(digits) if digits.isdigit() else 0
 
 
@@ -117,8 +133,15 @@ def collect(paths: Sequence[Path]) -> tuple[list[Example], list[Labelled]]:
 
 
 def train(
-    examples: Sequence[Example], *, l2: float, negative_weight: float, min_count: int = 2
+    examples: Sequence[Example],
+    *,
+    l2: float,
+    negative_weight: float,
+    min_count: int = 2,
+    own_weight: float = 1.0,
 ) -> tuple[dict[str, float], float]:
+    """``own_weight``: how much an example of the team's own labelled sets counts (the blind sets
+    count 1)."""
     counts: dict[str, int] = {}
     for example in examples:
         for feature in set(example.features):
@@ -139,6 +162,9 @@ def train(
     )
     labels = np.array([e.label for e in examples], dtype=np.float32)
     weights = np.where(labels > 0, 1.0, negative_weight).astype(np.float32)
+    if own_weight != 1.0:
+        own = np.array([_set_number(e.set_name) == 0 for e in examples])
+        weights = np.where(own, weights * own_weight, weights).astype(np.float32)
     weights /= weights.sum()
     w = np.zeros(len(vocabulary), dtype=np.float32)
     b = 0.0
@@ -173,22 +199,51 @@ def score(
     return tally((labelled[i].expected, labelled[i].fields, kept.get(i, set())) for i in indices)
 
 
-def train_both(
-    examples: Sequence[Example], settings: Settings
-) -> tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]:
-    """The claim filter on the rules' violations, the rescue model on the claims they set
-    aside."""
-    main = train(
+Model = tuple[dict[str, float], float]
+
+
+@dataclass(frozen=True)
+class Models:
+    long: Model  # the claim filter for answers of 12 words or more
+    short: Model  # the claim filter for short replies
+    rescue: Model  # the rescue model, for claims the rules set aside
+
+    def keeps(self, example: Example, settings: Settings, threshold: float) -> bool:
+        """``threshold``: the long answers' claim filter's (the one ``--cv`` varies)."""
+        if example.blocked:
+            cut = settings.guess_threshold if example.guessed else settings.rescue_threshold
+            return probability(*self.rescue, example.features) >= cut
+        if example.short:
+            return probability(*self.short, example.features) >= settings.short_threshold
+        return probability(*self.long, example.features) >= threshold
+
+
+def train_models(examples: Sequence[Example], settings: Settings) -> Models:
+    """The claim filter on the rules' violations: for longer answers trained on every set, for
+    short replies and the rescue model (claims the rules set aside) only on the first sets
+    (blind sets up to ``settings.first_until``), which keep the team's table tests of short
+    replies: trained on every set, the filter drops a few of those ("KK seminggu, akta
+    kelahiran 5 hari kerja") for a gain only on longer answers. There the team's own labelled
+    sets count five times: among a hundred blind sets their few touts ("kalau mau cepat ada uang
+    rokok seikhlasnya") would otherwise be outvoted."""
+    first = [e for e in examples if _set_number(e.set_name) <= settings.first_until]
+    long = train(
         [e for e in examples if not e.blocked],
+        l2=settings.l2,
+        negative_weight=settings.negative_weight,
+        own_weight=OWN_WEIGHT,
+    )
+    short = train(
+        [e for e in first if not e.blocked],
         l2=settings.l2,
         negative_weight=settings.negative_weight,
     )
     rescue = train(
-        [e for e in examples if e.blocked],
+        [e for e in first if e.blocked],
         l2=settings.rescue_l2,
         negative_weight=settings.rescue_negative_weight,
     )
-    return main, rescue
+    return Models(long, short, rescue)
 
 
 def cross_validate(
@@ -199,33 +254,24 @@ def cross_validate(
 ) -> dict[str, Any]:
     """Leave one set out at a time; with ``held_out``, train once on every other set and judge
     those (sets the rules were not mended on: the honest estimate for unseen folders). The rows
-    are the claim filter's thresholds, with the rescue model at its own; "rules" is the rules
-    alone."""
+    are the thresholds of the longer answers' claim filter, the others at their own; "rules" is
+    the rules alone."""
     sets = sorted({item.set_name for item in labelled})
     folds = [list(held_out)] if held_out else [[name] for name in sets]
     by_threshold: dict[float | None, list[dict[str, float]]] = {t: [] for t in (None, *THRESHOLDS)}
     for fold in folds:
         left_out = "+".join(fold)
         train_on = [e for e in examples if e.set_name not in fold]
-        (model, bias), (rescue, rescue_bias) = train_both(train_on, settings)
+        models = train_models(train_on, settings)
         indices = [i for i, item in enumerate(labelled) if item.set_name in fold]
         tested = [e for e in examples if e.set_name in fold]
         for threshold in by_threshold:
             kept: dict[int, set[str]] = {}
             for example in tested:
-                if example.blocked:
-                    keep = threshold is not None and (
-                        probability(rescue, rescue_bias, example.features)
-                        >= (
-                            settings.guess_threshold
-                            if example.guessed
-                            else settings.rescue_threshold
-                        )
-                    )
+                if threshold is None:
+                    keep = not example.blocked  # the rules alone
                 else:
-                    keep = threshold is None or (
-                        probability(model, bias, example.features) >= threshold
-                    )
+                    keep = models.keeps(example, settings, threshold)
                 if keep:
                     kept.setdefault(example.record, set()).add(example.field)
             result = score(labelled, indices, kept)
@@ -249,14 +295,7 @@ def cross_validate(
     return summary
 
 
-def write_model(
-    main: tuple[dict[str, float], float],
-    rescue: tuple[dict[str, float], float],
-    threshold: float,
-    rescue_threshold: float,
-    guess_threshold: float,
-    note: str,
-) -> None:
+def write_model(models: Models, settings: Settings, threshold: float, note: str) -> None:
     lines = [
         '"""Weights of the claim filter and of the rescue model; written by',
         'bench/train_claim_filter.py, do not edit."""',
@@ -264,8 +303,9 @@ def write_model(
         f"# {note}",
     ]
     for prefix, (model, bias), cut in (
-        ("", main, threshold),
-        ("RESCUE_", rescue, rescue_threshold),
+        ("", models.long, threshold),
+        ("SHORT_", models.short, settings.short_threshold),
+        ("RESCUE_", models.rescue, settings.rescue_threshold),
     ):
         lines += [
             f"{prefix}BIAS = {bias:.4f}",
@@ -277,7 +317,7 @@ def write_model(
         lines.append("}")
     lines += [
         "# The rescue model's bar for a claim no name attributes, its service guessed",
-        f"GUESS_THRESHOLD = {guess_threshold}",
+        f"GUESS_THRESHOLD = {settings.guess_threshold}",
     ]
     MODEL_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -289,7 +329,14 @@ def main() -> None:
         "--blind-until",
         type=int,
         default=None,
-        help="with no sets given: only blind sets numbered up to this (the committed models: 60)",
+        help="with no sets given: only blind sets numbered up to this",
+    )
+    parser.add_argument(
+        "--first-until",
+        type=int,
+        default=60,
+        help="the short replies' claim filter and the rescue model learn from blind sets up to "
+        "this only (the committed models: 60)",
     )
     parser.add_argument("--cv", action="store_true")
     parser.add_argument(
@@ -299,11 +346,12 @@ def main() -> None:
     )
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--negative-weight", type=float, default=15.0)
-    parser.add_argument("--threshold", type=float, default=0.3)
+    parser.add_argument("--threshold", type=float, default=0.25)
     parser.add_argument("--rescue-l2", type=float, default=1e-3)
     parser.add_argument("--rescue-negative-weight", type=float, default=1.0)
     parser.add_argument("--rescue-threshold", type=float, default=0.5)
     parser.add_argument("--guess-threshold", type=float, default=0.7)
+    parser.add_argument("--short-threshold", type=float, default=0.25)
     args = parser.parse_args()
     paths = args.sets or default_sets()
     if not args.sets and args.blind_until is not None:
@@ -323,6 +371,8 @@ def main() -> None:
         args.rescue_negative_weight,
         args.rescue_threshold,
         args.guess_threshold,
+        args.short_threshold,
+        args.first_until,
     )
     if args.cv:
         held_out = [name for name in args.hold_out.split(",") if name]
@@ -334,27 +384,20 @@ def main() -> None:
             )
         print(json.dumps({k: v["per_set"] for k, v in summary.items()}, indent=None)[:4000])
         return
-    main_model, rescue_model = train_both(examples, settings)
+    models = train_models(examples, settings)
     note = (
         f"{len(examples) - len(blocked)} candidates and {len(blocked)} set-aside amounts, "
         f"durations and hours from {len(labelled)} answers in {len(paths)} sets"
         + (f" (blind sets up to {args.blind_until})" if args.blind_until is not None else "")
-        + f"; l2={args.l2}, negative weight "
-        f"{args.negative_weight}; rescue l2={args.rescue_l2}, negative weight "
+        + f"; short replies and rescue: blind sets up to {args.first_until}; l2={args.l2}, "
+        f"negative weight {args.negative_weight}; rescue l2={args.rescue_l2}, negative weight "
         f"{args.rescue_negative_weight}"
     )
-    write_model(
-        main_model,
-        rescue_model,
-        args.threshold,
-        args.rescue_threshold,
-        args.guess_threshold,
-        note,
-    )
+    write_model(models, settings, args.threshold, note)
+    sizes = " + ".join(str(len(m[0])) for m in (models.long, models.short, models.rescue))
     print(
-        f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(main_model[0])} + {len(rescue_model[0])} "
-        f"weights, thresholds {args.threshold} / {args.rescue_threshold} / "
-        f"{args.guess_threshold}"
+        f"wrote {MODEL_PATH.relative_to(ROOT)}: {sizes} weights, thresholds {args.threshold} / "
+        f"{args.short_threshold} / {args.rescue_threshold} / {args.guess_threshold}"
     )
 
 

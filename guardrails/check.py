@@ -30,7 +30,13 @@ from guardrails.attribution import (
     service_phrases,
     variant_key,
 )
-from guardrails.claim_filter import CandidateContext, ClaimFilter, candidate_features
+from guardrails.claim_filter import (
+    CandidateContext,
+    ClaimFilter,
+    Reader,
+    SplitFilter,
+    candidate_features,
+)
 from guardrails.claims import (
     ANCILLARY_WORDS,
     CHANNEL_PLACES,
@@ -106,8 +112,13 @@ class Candidate:
 
 
 OK = Verdict("ok")
-DEFAULT_FILTER = ClaimFilter(
-    claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD
+DEFAULT_FILTER = SplitFilter(
+    ClaimFilter(
+        claim_filter_model.SHORT_WEIGHTS,
+        claim_filter_model.SHORT_BIAS,
+        claim_filter_model.SHORT_THRESHOLD,
+    ),
+    ClaimFilter(claim_filter_model.WEIGHTS, claim_filter_model.BIAS, claim_filter_model.THRESHOLD),
 )
 # The second model: which amounts, durations and hours the rules set aside are claims after all
 DEFAULT_RESCUE = ClaimFilter(
@@ -242,9 +253,9 @@ class PromiseChecker:
         self,
         standards: Iterable[ServiceStandard],
         *,
-        claim_filter: ClaimFilter | None = DEFAULT_FILTER,
-        rescue_filter: ClaimFilter | None = DEFAULT_RESCUE,
-        guess_filter: ClaimFilter | None = DEFAULT_GUESS,
+        claim_filter: Reader | None = DEFAULT_FILTER,
+        rescue_filter: Reader | None = DEFAULT_RESCUE,
+        guess_filter: Reader | None = DEFAULT_GUESS,
     ) -> None:
         """``claim_filter``: a learned second reader that may drop a violation the rules found
         (see claim_filter.py); None keeps every one. ``rescue_filter``: a second model that may

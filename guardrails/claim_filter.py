@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from guardrails import claims as _lexicon
 from guardrails.text import CLAUSE_CONJUNCTIONS, NEGATORS, Token
 
-__all__ = ["CandidateContext", "ClaimFilter", "candidate_features"]
+__all__ = ["CandidateContext", "ClaimFilter", "Reader", "SplitFilter", "candidate_features"]
 
 _WINDOW = 6
 # Tokens that carry meaning around numbers besides words ("2x350k", "= 1.2jt", "+ 20rb", "/bulan").
@@ -235,20 +236,26 @@ def _features(
                 features.append(f"R2:{word}")
                 features.extend(f"WR2:{c}" for c in classes.get(word, ()))
     seen: set[str] = set()
-    words = 0
     for token in tokens:
-        if token.kind == "word":
-            words += 1
         if token.clause == clause and token.kind == "word" and token.low not in seen:
             seen.add(token.low)
             features.append(f"C:{field}:{token.low}")
             features.extend(f"WC:{field}:{c}" for c in classes.get(token.low, ()))
-    # Where the claim sits and in what kind of text (structure, the same in any folder)
-    last_sentence = tokens[-1].sentence
-    features.append(f"x:sent:{min(sentence, 2)}")
-    if sentence == last_sentence and sentence > 0:
+    # Where the claim sits and in what kind of text (structure, the same in any folder), read in
+    # the body: greetings, thanks and wishes before and after it change nothing
+    body_start, body_end, words = _body(tokens)
+    features.append(f"x:sent:{min(max(0, sentence - body_start), 2)}")
+    if sentence == body_end and sentence > body_start:
         features.append("x:last_sentence")
-    features.append(f"x:len:{0 if words < 12 else 1 if words < 30 else 2 if words < 60 else 3}")
+    features.append(
+        SHORT_ANSWER
+        if words < 12
+        else "x:len:1"
+        if words < 30
+        else "x:len:2"
+        if words < 60
+        else "x:len:3"
+    )
     first = tokens[anchor.clause_start].low
     if first in _lexicon.CONDITIONAL_WORDS:
         features.append(f"x:{field}:conditional")
@@ -277,6 +284,42 @@ def _features(
     return features
 
 
+def _body(tokens: Sequence[Token]) -> tuple[int, int, int]:
+    """The first and last sentence that state something a promise can be checked against (a
+    number that numbers no counter, a day, a service's name, a free or rupiah word), and the
+    words from one to the other: courtesy around them ("Selamat pagi Bapak/Ibu.", "Semoga
+    membantu.") is not the body."""
+    first = last = -1
+    for i, token in enumerate(tokens):
+        low = token.low
+        if (
+            (token.kind == "num" and not (i and tokens[i - 1].low in _lexicon.COUNTER_WORDS))
+            or token.mention
+            or low in _lexicon.DAY_WORDS
+            or low in _CHECKABLE_WORDS
+        ):
+            if first < 0:
+                first = token.sentence
+            last = token.sentence
+    if first < 0:
+        first, last = 0, tokens[-1].sentence
+    words = sum(1 for t in tokens if t.kind == "word" and first <= t.sentence <= last)
+    return first, last, words
+
+
+_CHECKABLE_WORDS = _lexicon.FREE_WORDS | {"rp", "idr", "rupiah"}
+# The feature of an answer whose body is under 12 words: a short reply, read by its own model
+SHORT_ANSWER = "x:len:0"
+
+
+class Reader(Protocol):
+    """What the checker asks of a learned reader."""
+
+    def probability(self, features: Sequence[str]) -> float: ...
+
+    def keeps(self, features: Sequence[str]) -> bool: ...
+
+
 class ClaimFilter:
     """Logistic scoring of candidate features; ``keeps`` is True when the violation stands."""
 
@@ -294,3 +337,21 @@ class ClaimFilter:
 
     def keeps(self, features: Sequence[str]) -> bool:
         return self.probability(features) >= self.threshold
+
+
+class SplitFilter:
+    """Two claim filters by the length of the answer's body: short replies (officer chat, where
+    the team's table tests and the first labelled sets speak) read by one, longer answers by the
+    other (trained on every labelled set)."""
+
+    __slots__ = ("long", "short")
+
+    def __init__(self, short: ClaimFilter, long: ClaimFilter) -> None:
+        self.short = short
+        self.long = long
+
+    def probability(self, features: Sequence[str]) -> float:
+        return (self.short if SHORT_ANSWER in features else self.long).probability(features)
+
+    def keeps(self, features: Sequence[str]) -> bool:
+        return (self.short if SHORT_ANSWER in features else self.long).keeps(features)

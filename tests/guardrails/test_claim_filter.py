@@ -8,7 +8,7 @@ import math
 import pytest
 
 from guardrails import PromiseChecker, claim_filter_model
-from guardrails.claim_filter import ClaimFilter
+from guardrails.claim_filter import ClaimFilter, SplitFilter
 from guardrails.promises import ServiceStandard, parse_promises
 from tests.guardrails.guardrail_eval import sample_standards
 
@@ -68,10 +68,46 @@ def test_features_describe_the_claim_and_its_neighbours() -> None:
 
 
 def test_the_model_is_plain_numbers() -> None:
-    assert 0.0 < claim_filter_model.THRESHOLD < 1.0
-    assert math.isfinite(claim_filter_model.BIAS)
-    assert claim_filter_model.WEIGHTS
-    assert all(math.isfinite(w) for w in claim_filter_model.WEIGHTS.values())
+    for threshold, bias, weights in (
+        (claim_filter_model.THRESHOLD, claim_filter_model.BIAS, claim_filter_model.WEIGHTS),
+        (
+            claim_filter_model.SHORT_THRESHOLD,
+            claim_filter_model.SHORT_BIAS,
+            claim_filter_model.SHORT_WEIGHTS,
+        ),
+    ):
+        assert 0.0 < threshold < 1.0
+        assert math.isfinite(bias)
+        assert weights
+        assert all(math.isfinite(w) for w in weights.values())
+
+
+def test_short_replies_and_longer_answers_are_read_by_their_own_models() -> None:
+    short = ClaimFilter({}, bias=30.0, threshold=0.5)
+    long = ClaimFilter({}, bias=-30.0, threshold=0.5)
+    split = SplitFilter(short, long)
+    checker = PromiseChecker(sample_standards(), claim_filter=split)
+    assert not checker.check("bayar 50rb aja ke saya biar cepat", service_id="ktp-el").ok
+    answer = (
+        "Untuk KTP-el silakan datang ke loket 2 dengan membawa KK asli dan surat pengantar dari "
+        "kelurahan, lalu isi formulir F-1.21 dan tunggu panggilan petugas. Biayanya 50rb ya."
+    )
+    assert checker.check(answer, service_id="ktp-el").ok
+
+
+def test_greetings_and_wishes_around_a_claim_change_none_of_its_place() -> None:
+    checker = PromiseChecker(sample_standards())
+    core = "bayar 50rb aja ke saya biar cepat."
+    wrapped = (
+        "Selamat siang Bapak/Ibu. Terima kasih sudah menghubungi kami. "
+        + core
+        + " Semoga membantu. Salam hangat."
+    )
+    (bare,) = checker.candidates(core, service_id="ktp-el")
+    (inside,) = checker.candidates(wrapped, service_id="ktp-el")
+    position = {f for f in bare.features() if f.startswith("x:")}
+    assert position == {f for f in inside.features() if f.startswith("x:")}
+    assert {"x:sent:0", "x:len:0"} <= position
 
 
 def test_features_tell_a_named_services_promise_from_any_services_and_days_from_hours() -> None:

@@ -171,7 +171,8 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind58", 0.93),
         ("blind59", 0.95),
         ("blind60", 0.90),
-        # scored once blind with fabc150 (session 6), kept as found
+        # scored once blind with fabc150 (session 6), kept as found; since session 7 the sets
+        # from here on are read and in the training of the longer answers' claim filter
         ("blind61", 0.90),
         ("blind62", 0.86),
         ("blind63", 0.92),
@@ -216,6 +217,24 @@ BLIND_SETS = Path(__file__).resolve().parents[2] / "eval"
         ("blind98", 0.93),
         ("blind99", 0.96),
         ("blind100", 0.90),
+        # scored once blind with f908f8c (session 7: hours rescued, unnamed services guessed),
+        # then read and trained on (the longer answers' claim filter)
+        ("blind101", 0.95),
+        ("blind102", 0.91),
+        ("blind103", 0.95),
+        ("blind104", 0.97),
+        ("blind105", 0.95),
+        ("blind106", 0.94),
+        ("blind107", 0.93),
+        ("blind108", 0.91),
+        ("blind109", 0.92),
+        ("blind110", 0.96),
+        ("blind111", 0.92),
+        ("blind112", 0.93),
+        ("blind113", 0.96),
+        ("blind114", 0.95),
+        ("blind115", 0.96),
+        ("blind116", 0.95),
     ],
 )
 def test_blind_sets_do_not_regress(name: str, floor: float) -> None:
