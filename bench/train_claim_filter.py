@@ -12,7 +12,7 @@ once on every other set and judges A and B together (sets the rules were never m
 honest estimate). Without ``--cv`` it trains on the sets and writes
 guardrails/claim_filter_model.py.
 
-    .venv/bin/python bench/train_claim_filter.py   # the committed models
+    .venv/bin/python bench/train_claim_filter.py --blind-until 116   # the committed models
     .venv/bin/python bench/train_claim_filter.py --cv --hold-out guardrail_blind41,guardrail_blind42
 """
 
@@ -329,7 +329,8 @@ def main() -> None:
         "--blind-until",
         type=int,
         default=None,
-        help="with no sets given: only blind sets numbered up to this",
+        help="with no sets given: only blind sets numbered up to this (the committed models: "
+        "116; blind117-132 measured them and are kept out of training)",
     )
     parser.add_argument(
         "--first-until",
