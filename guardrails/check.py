@@ -134,7 +134,7 @@ DEFAULT_GUESS = ClaimFilter(
 )
 WORKING_DAYS_TOLERANCE = 1.10
 GUESSED = "o_"  # the code of a claim whose service is a guess starts so
-_STEM = 5  # letters of a name word compared when guessing an unnamed service ("rental", "rent")
+_STEM = 5  # letters of a name word compared when guessing an unnamed service ("traktoran")
 # Hours claims that state the promised times when they keep them; a day that is open or a slot
 # inside the hours states none ("kamis jam 22.00-23.00 masih kosong" names an open day, and
 # breaks the hours)
@@ -486,12 +486,8 @@ class PromiseChecker:
                 if claim.blocked:
                     # set aside by the rules: a candidate for the rescue model, agreeing with
                     # nothing and correcting nothing
-                    violation = (
-                        self._check_fee(claim, service, tokens, sentences, mentions, asked_counts)
-                        if isinstance(claim, FeeClaim)
-                        else self._check_duration(claim, service)
-                        if isinstance(claim, DurationClaim)
-                        else self._check_hours(claim, service)
+                    violation = self._check(
+                        claim, service, tokens, sentences, mentions, asked_counts
                     )
                     if violation is not None:
                         violations.append(violation)
@@ -654,6 +650,22 @@ class PromiseChecker:
             field_asked=violation.field in qkinds,
         )
 
+    def _check(
+        self,
+        claim: FeeClaim | DurationClaim | HoursClaim,
+        service: _Service,
+        tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        mentions: list[Mention],
+        asked_counts: frozenset[int],
+    ) -> Violation | None:
+        """The claim against one service's promise of its field, with no other claim read."""
+        if isinstance(claim, FeeClaim):
+            return self._check_fee(claim, service, tokens, sentences, mentions, asked_counts)
+        if isinstance(claim, DurationClaim):
+            return self._check_duration(claim, service)
+        return self._check_hours(claim, service)
+
     def _guess_owner(
         self,
         claim: FeeClaim | DurationClaim | HoursClaim,
@@ -675,15 +687,7 @@ class PromiseChecker:
             if value is None:
                 continue
             promised += 1
-            if isinstance(claim, FeeClaim):
-                violation = self._check_fee(
-                    claim, service, tokens, sentences, mentions, asked_counts
-                )
-            elif isinstance(claim, DurationClaim):
-                violation = self._check_duration(claim, service)
-            else:
-                violation = self._check_hours(claim, service)
-            if violation is not None:
+            if self._check(claim, service, tokens, sentences, mentions, asked_counts) is not None:
                 broken.append(service_id)
         if not broken:
             return None
