@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from guardrails import PromiseChecker  # noqa: E402
+from guardrails.check import GUESSED  # noqa: E402
 from guardrails.claim_filter import SHORT_ANSWER  # noqa: E402
 from tests.guardrails.guardrail_eval import (  # noqa: E402
     checker_for,
@@ -68,7 +69,7 @@ class Example:
     def guessed(self) -> bool:
         """A claim whose service no name gives, its owner guessed (the rescue model at a higher
         bar)."""
-        return any(feature.startswith("b:o_") for feature in self.features)
+        return any(feature.startswith(f"b:{GUESSED}") for feature in self.features)
 
 
 @dataclass(frozen=True)

@@ -628,6 +628,7 @@ class PromiseChecker:
                 others.add(service)
                 other_clause = other_clause or mention.clause == anchor.clause
                 other_sentence = other_sentence or mention.sentence == anchor.sentence
+        kept = self._promises_kept(claim, owner)
         return CandidateContext(
             field=violation.field,
             kind=kind,
@@ -641,8 +642,8 @@ class PromiseChecker:
             services_named=services_named,
             promise_stated=(owner, violation.field) in agreeing,
             free_promise=promises.fee is not None and promises.fee.is_free,
-            agrees_other=self._keeps_another_promise(claim, owner),
-            agrees_named_other=self._keeps_another_promise(claim, owner, among=others),
+            agrees_other=bool(kept),
+            agrees_named_other=bool(kept & others),
             other_in_clause=other_clause,
             other_in_sentence=other_sentence,
             blocked=claim.blocked,
@@ -704,24 +705,20 @@ class PromiseChecker:
         code = f"{GUESSED}all" if len(broken) == promised else f"{GUESSED}some"
         return best, code + ("_hint" if scores[best] > 0 else "")
 
-    def _keeps_another_promise(
-        self,
-        claim: FeeClaim | DurationClaim | HoursClaim,
-        owner: str,
-        among: set[str] | None = None,
-    ) -> bool:
-        """The claimed value keeps the promise of some other service of the folder (a fee by its
-        exact amount); with ``among``, of one of those services (the ones the text names)."""
+    def _promises_kept(self, claim: FeeClaim | DurationClaim | HoursClaim, owner: str) -> set[str]:
+        """The other services of the folder whose promise the claimed value keeps (a fee by its
+        exact amount)."""
+        kept: set[str] = set()
         for other, service in self._services.items():
-            if other == owner or (among is not None and other not in among):
+            if other == owner:
                 continue
             if isinstance(claim, FeeClaim):
                 fee = service.standard.promises.fee
                 if claim.amount and fee is not None and claim.amount in fee.values:
-                    return True
+                    kept.add(other)
             elif self._keeps_time_promise(claim, service):
-                return True
-        return False
+                kept.add(other)
+        return kept
 
     def _owner_by_variant(
         self,

@@ -350,8 +350,11 @@ class SplitFilter:
         self.short = short
         self.long = long
 
+    def model(self, features: Sequence[str]) -> ClaimFilter:
+        return self.short if SHORT_ANSWER in features else self.long
+
     def probability(self, features: Sequence[str]) -> float:
-        return (self.short if SHORT_ANSWER in features else self.long).probability(features)
+        return self.model(features).probability(features)
 
     def keeps(self, features: Sequence[str]) -> bool:
-        return (self.short if SHORT_ANSWER in features else self.long).keeps(features)
+        return self.model(features).keeps(features)
